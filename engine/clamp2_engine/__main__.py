@@ -1,0 +1,5 @@
+import sys
+
+from clamp2_engine.cli import main
+
+sys.exit(main())
