@@ -51,3 +51,13 @@ class CheckpointError(Clamp2Error):
 
 class ModelConfigError(Clamp2Error):
     """A model's config.json is missing fields or asks for something unsupported."""
+
+
+class CatalogError(Clamp2Error):
+    """The music library database cannot be used as asked.
+
+    Raised for a database written by a newer schema version, a failed
+    migration, or a request that contradicts what is stored (an unknown
+    model, a vector of the wrong dimension, a duplicate model name with other
+    weights).  The message names the database file when it matters.
+    """
