@@ -32,6 +32,26 @@ def _print(results) -> None:
         print(f"   {r.rank}. {r.score:6.3f}  {r.title or Path(r.path).stem}{tune}  [{Path(r.path).name}]")
 
 
+def _files_only(demo: Path) -> int:
+    """What the engine reads from the demo files, when no model is at hand."""
+    from clamp2_engine import patches as P
+    from clamp2_engine.reading import expand_inputs, read_files
+
+    paths = expand_inputs([demo])
+    n_pieces = 0
+    print(f"Demo library {demo}: {len(paths)} files")
+    for result in read_files(paths):
+        for piece in result.pieces:
+            n_pieces += 1
+            n_patches = len(P.encode(piece.text))
+            tune = f" #{piece.tune_index + 1}" if piece.tune_index is not None else ""
+            print(f"  {piece.format:4}  {n_patches:5d} patches  {piece.title or Path(piece.path).stem}{tune}")
+        for e in result.errors:
+            print(f"  unreadable: {e}")
+    print(f"{n_pieces} pieces ready to embed")
+    return EXIT_OK if n_pieces else EXIT_NOTHING_DONE
+
+
 def run(args: argparse.Namespace) -> int:
     base = Settings.from_env(device=args.device)
     settings = Settings.from_env(db=args.db or base.data_dir / "demo.db", device=args.device)
@@ -42,10 +62,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         lib = Library.open(settings, args.model, device=args.device)
     except Clamp2Error as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        err.print("The terminal demo needs a model: the bundled default model, or pass --model with an official "
-                  "CLaMP 2 checkpoint (.pth) or a model folder.")
-        return EXIT_NOTHING_DONE
+        err.print(f"[yellow]note:[/yellow] {exc}")
+        err.print("Without a model the demo can only read the files; pass --model with an official CLaMP 2 "
+                  "checkpoint (.pth) or a model folder for search and similarity.\n")
+        return _files_only(demo)
     with lib:
         print(f"CLaMP 2 Desktop — terminal demo (model: {lib.model.name}, device: {lib.embedder.torch_device})")
         print(f"library database: {settings.db_path}")
