@@ -35,7 +35,7 @@ def read_file(path: str | Path, preprocessing: Preprocessing = Preprocessing()) 
     path = str(path)
     try:
         pieces, errors = read_pieces_report(path, preprocessing)
-        return FileResult(path, list(pieces), list(errors))
+        return FileResult(path, list(pieces), [e.to_exception() for e in errors])
     except InputFileError as exc:
         return FileResult(path, [], [exc])
     except MemoryError:
