@@ -221,6 +221,13 @@ def test_comments_and_trailing_comments_are_removed_from_the_body():
     assert _bar_lines(out) == ["[V:1]CDEF|", "[V:1]GABc|", "[V:1]cBAG|", "[V:1]C4|]"]
 
 
+def test_non_field_text_in_the_header_is_ignored_with_a_warning():
+    # Seen in real collections: a tempo written without its Q: field.
+    report = interleave_abc_report("X:1\nT:Air\nM:6/8\n3/8=120\nK:D\nf/e/|d2A (B/c/d)A|]\n")
+    assert report.text == "M:6/8\nK:D\n[V:1]f/e/|\n[V:1]d2A (B/c/d)A|]\n"
+    assert any("3/8=120" in w for w in report.warnings)
+
+
 def test_percent_inside_a_quoted_annotation_is_not_a_comment():
     out = interleave_abc('X:1\nK:C\n"^50% slower"CDEF|GABc|]\n')
     assert _bar_lines(out)[0] == '[V:1]"^50% slower"CDEF|'

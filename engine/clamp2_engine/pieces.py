@@ -28,7 +28,6 @@ from clamp2_engine.formats.abc import (
     LABEL_FREE_KEEP_FIELDS,
     OFFICIAL_DROP_FIELDS,
     AbcTune,
-    find_control_character,
     interleave_abc_report,
     read_abc,
 )
@@ -239,11 +238,6 @@ def _tune_position(tune: AbcTune, detail: str | None) -> str:
 
 
 def _abc_piece(path: str, tune: AbcTune, pre: Preprocessing) -> Piece:
-    bad = find_control_character(tune.text)
-    if bad is not None:
-        line, char = bad
-        raise AbcFileError(path, f"binary data in the tune (control character U+{ord(char):04X})",
-                           f"line {tune.line + line - 1}")
     result = interleave_abc_report(
         tune.effective_text,
         drop_fields=pre.abc_drop_fields,

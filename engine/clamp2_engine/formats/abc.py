@@ -39,7 +39,6 @@ __all__ = [
     "AbcTune",
     "Interleaved",
     "decode_abc_bytes",
-    "find_control_character",
     "interleave_abc",
     "interleave_abc_report",
     "read_abc",
@@ -51,7 +50,6 @@ MAX_ABC_BYTES = 32 * 1024 * 1024
 
 _X_LINE = re.compile(r"^X:[ \t]*(.*)$")
 _FIELD = re.compile(r"^([A-Za-z]):(.*)$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -109,18 +107,6 @@ def decode_abc_bytes(data: bytes) -> tuple[str, str, list[str]]:
 
 
 _ENCODING_NAMES = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}
-
-
-def find_control_character(text: str) -> tuple[int, str] | None:
-    """(1-based line, character) of the first control character, if any.
-
-    Text with control characters is binary data, not ABC; the patchilizer
-    would also read bytes 1 and 2 as its BOS/EOS ids.
-    """
-    m = _CONTROL.search(text)
-    if not m:
-        return None
-    return text.count("\n", 0, m.start()) + 1, m.group()
 
 
 def read_abc(path: str | Path, *, max_bytes: int = MAX_ABC_BYTES) -> list[AbcTune]:

@@ -66,6 +66,14 @@ like its training data:
   line breaks as bar separators, so it does not become one giant patch.
 * Voices with different bar counts are padded at the end with empty bars
   (reported in ``warnings``) instead of failing the whole tune.
+* Before ``K:``, a line that is neither a field nor holds a barline (a tempo
+  written without ``Q:``, a stray word) is ignored, with a warning.
+* The official code parses its own stripped output a second time; when the
+  first kept bar of a voice holds nothing but inline fields, that second
+  parse shifts the voice by one bar against the others.  This module parses
+  once.  (xml2abc never writes such a bar.)
+* Control characters (binary data; bytes 1 and 2 would also collide with the
+  patchilizer's BOS/EOS ids) raise :class:`AbcFileError`.
 
 Nothing here can loop without bound: every step is a single pass over the
 text with simple, non-nested regular expressions.
@@ -112,6 +120,7 @@ _VOLTA_AFFIX_CHARS = frozenset("0123456789,.-:")
 _INLINE_VOICE = re.compile(r"^\s*\[V:\s*([^\]\s]*)[^\]]*\]")
 _PITCH = re.compile(r"[A-Ga-g]")
 _ANNOTATION_STARTS = frozenset("^_<>@")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -178,8 +187,11 @@ def interleave_abc_report(
     ``path`` and ``line_offset`` (the line of the tune in its file, minus one)
     only make error messages point to the right place.
     """
+    _refuse_binary(tune_text, path, line_offset)
     lines = _kept_lines(tune_text, tuple(drop_fields), tuple(keep_fields))
-    header, voices, implicit, warnings = _split_header_and_voices(lines, path, line_offset)
+    lines, warnings = _drop_header_junk(lines)
+    header, voices, implicit, more = _split_header_and_voices(lines, path, line_offset)
+    warnings += more
     bars = {}
     for voice in voices:
         bars[voice.vid] = _voice_bars(voice, warnings)
@@ -216,6 +228,29 @@ def _kept_lines(text: str, drop: tuple[str, ...], keep: tuple[str, ...]) -> list
         previous_dropped = False
         out.append(_Line(number, raw))
     return out
+
+
+def _refuse_binary(text: str, path: str | None, line_offset: int) -> None:
+    """Control characters mean binary data, and ids 1 and 2 are the patchilizer's BOS/EOS."""
+    m = _CONTROL.search(text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+        raise AbcFileError(
+            path, f"binary data in the tune (control character U+{ord(m.group()):04X})", _where(line, line_offset)
+        )
+
+
+def _drop_header_junk(lines: list[_Line]) -> tuple[list[_Line], list[str]]:
+    """Before ``K:``, a non-field line without any barline is not music (``3/8=120``, a stray word)."""
+    k_index = next((i for i, ln in enumerate(lines) if ln.text.startswith("K:")), None)
+    if k_index is None:
+        return lines, []
+    junk = [i for i in range(k_index) if _is_music(lines[i].text) and "|" not in lines[i].text]
+    if not junk:
+        return lines, []
+    warnings = [f"line {lines[i].number}: text in the header ignored: {lines[i].text.strip()[:40]!r}" for i in junk]
+    dropped = set(junk)
+    return [ln for i, ln in enumerate(lines) if i not in dropped], warnings
 
 
 def _is_field(text: str) -> bool:
