@@ -257,6 +257,18 @@ def test_inline_voice_switches_at_line_start():
     assert _bar_lines(report.text) == ["[V:S]CDEF|[V:B]C,4|", "[V:S]GABc|][V:B]G,,4|]"]
 
 
+@pytest.mark.parametrize("name", ["a02_two_voice", "a03_three_voice_lyrics", "a01_reel"])
+def test_already_interleaved_text_is_a_fixed_point(reference_dir, name):
+    once = interleave_abc(_raw(reference_dir, name))
+    assert interleave_abc(once) == once
+
+
+def test_interleaving_a_book_is_a_fixed_point_too():
+    for tune in read_abc(DATA / "folk_book.abc") + read_abc(DATA / "quartet_xml2abc.abc"):
+        once = interleave_abc(tune.effective_text)
+        assert interleave_abc(once) == once
+
+
 def test_body_voice_line_with_properties_moves_its_definition_to_the_header():
     text = "X:1\nK:C\nV:T1 clef=treble name=\"Tenor\"\nCDEF|G4|]\nV:B1 clef=bass\nC,4|C,4|]\n"
     out = interleave_abc(text)

@@ -113,11 +113,12 @@ _BARLINE_SET = frozenset(BARLINES)
 _FIELD_LINE = re.compile(r"^[A-Za-z]:")
 _QUOTED = re.compile(r'"[^"]*"')
 _DECORATION = re.compile(r"![^!]+!")
-_SQUARE = re.compile(r"\[[^\]]+\]")
+# "[" is excluded inside too: the official pattern goes quadratic on a run of unclosed "[".
+_SQUARE = re.compile(r"\[[^\[\]]+\]")
 _BAR_NUMBER_COMMENT = re.compile(r"%\d+$")
 _CONTINUATION = re.compile(r"\\\s*$")
 _VOLTA_AFFIX_CHARS = frozenset("0123456789,.-:")
-_INLINE_VOICE = re.compile(r"^\s*\[V:\s*([^\]\s]*)[^\]]*\]")
+_INLINE_VOICE = re.compile(r"\[V:\s*([^\[\]\s]*)[^\[\]]*\]")
 _PITCH = re.compile(r"[A-Ga-g]")
 _ANNOTATION_STARTS = frozenset("^_<>@")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -336,7 +337,7 @@ def _split_header_and_voices(
     declared = [_voice_id(t)[0] for t in header if t.startswith("V:")]
     defined = set(declared)
     any_voice = bool(declared) or any(
-        ln.text.startswith("V:") or (_is_music(ln.text) and _INLINE_VOICE.match(ln.text)) for ln in lines[body_start:]
+        ln.text.startswith("V:") or (_is_music(ln.text) and _INLINE_VOICE.search(ln.text)) for ln in lines[body_start:]
     )
     implicit = not any_voice
 
@@ -355,7 +356,6 @@ def _split_header_and_voices(
             if has_props and current not in defined:
                 header.append(t)
                 defined.add(current)
-            voice(current, ln.number)
             continue
         if t.startswith("%") or t.startswith("+:"):
             continue
@@ -364,17 +364,18 @@ def _split_header_and_voices(
             if letter in INLINE_BODY_FIELDS:
                 voice(current, ln.number).chunks.append(f"[{letter}:{t[2:].strip()}]")
             continue
-        m = _INLINE_VOICE.match(t)
-        if m:
-            current = m.group(1) or "1"
-            t = t[m.end():]
         music = _clean_music_line(t)
-        v = voice(current, ln.number)
-        if music.strip():
-            v.chunks.append(music)
+        # Inline voice switches, at the start of a line or inside it (already
+        # interleaved text: "[V:1]abc|[V:2]def|").
+        pieces = _INLINE_VOICE.split(music)
+        for k in range(0, len(pieces), 2):
+            if k:
+                current = pieces[k - 1] or "1"
+            if pieces[k].strip():
+                voice(current, ln.number).chunks.append(pieces[k])
     if implicit:
         warnings.append("no V: field: read as one voice V:1")
-    kept = [v for v in voices.values() if v.chunks]
+    kept = [v for v in voices.values() if v.chunks]  # voices appear in the order their music starts
     if not kept:
         raise AbcFileError(path, "tune has no music lines", _where(lines[body_start].number, line_offset))
     return header, kept, implicit, warnings
