@@ -74,11 +74,11 @@ class PeakRSS:
 
 
 def generate_corpus(folder: Path, n: int, seed: int) -> list[Path]:
-    """Sizes log-normal around ~250 patches, clipped to 30..2000 (most files short, a long tail)."""
+    """Sizes log-normal with median ~300 patches, clipped to 30..2000: most files short, a long tail."""
     rng = random.Random(seed)
     paths = []
     for i in range(n):
-        target = int(min(2000, max(30, rng.lognormvariate(5.5, 0.9))))
+        target = int(min(2000, max(30, rng.lognormvariate(5.7, 0.9))))
         paths.append(make_midi_with_patches(folder / f"piece_{i:04d}.mid", target, seed=seed + i))
     return paths
 

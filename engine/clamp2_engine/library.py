@@ -47,15 +47,31 @@ class Library:
     @classmethod
     def open(cls, settings: Settings, model: str | Path | None = None, *, device: str | None = None,
              batch_patches: int = 8192) -> "Library":
+        """Open the library at ``settings.db_path`` with a model given by name or path."""
         catalog = Catalog.open(settings.db_path)
         try:
             loaded = load_model(_resolve(model, settings, catalog))
-            record = register(catalog, loaded)
-            embedder = Embedder(loaded, device=device or settings.device, batch_patches=batch_patches)
-            index = SimilarityIndex.open(catalog, record.id)
+            return cls._assemble(catalog, loaded, device or settings.device, batch_patches)
         except BaseException:
             catalog.close()
             raise
+
+    @classmethod
+    def with_model(cls, settings: Settings, loaded: LoadedModel, *, device: str | None = None,
+                   batch_patches: int = 8192) -> "Library":
+        """Open the library with an already loaded model (another thread's, say: weights are shared)."""
+        catalog = Catalog.open(settings.db_path)
+        try:
+            return cls._assemble(catalog, loaded, device or settings.device, batch_patches)
+        except BaseException:
+            catalog.close()
+            raise
+
+    @classmethod
+    def _assemble(cls, catalog: Catalog, loaded: LoadedModel, device: str | None, batch_patches: int) -> "Library":
+        record = register(catalog, loaded)
+        embedder = Embedder(loaded, device=device, batch_patches=batch_patches)
+        index = SimilarityIndex.open(catalog, record.id)
         return cls(catalog, loaded, embedder, record, index)
 
     def close(self) -> None:
