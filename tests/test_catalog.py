@@ -231,8 +231,8 @@ def test_error_rows_never_delete_good_rows(cat: Catalog, tmp_path: Path):
     assert cat.embeddings(model.id)[0].tolist() == good
     stats = cat.stats()
     assert (stats["files"], stats["pieces"], stats["errors"]) == (3, 2, 2)
-    bad = cat.errors()[0]
-    assert (bad.path, bad.reason, bad.kind) == (str(tmp_path / "bad.mid"), "not a MIDI file", "midi")
+    path, reason, kind = cat.errors()[0]
+    assert (path, reason, kind) == (str(tmp_path / "bad.mid"), "not a MIDI file", "midi")
     # fixing the file turns the error back into an ok row
     _add_file(cat, root, "bad.mid", fmt="midi")
     assert cat.file_state(tmp_path / "bad.mid").status == "ok"

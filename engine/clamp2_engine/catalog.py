@@ -173,8 +173,9 @@ class PieceTag:
     model_id: int | None
 
 
-@dataclass(frozen=True)
-class ErrorRecord:
+class ErrorRecord(NamedTuple):
+    """An unreadable file for the errors panel; unpacks as ``(path, reason, kind)``."""
+
     path: str
     reason: str
     kind: str | None
@@ -222,8 +223,11 @@ class Catalog:
         self.path = Path(_norm(path)) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: no implicit transactions; every transaction is
-        # an explicit BEGIN from sqlite-utils' atomic() (savepoints when nested).
-        conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000)
+        # an explicit BEGIN IMMEDIATE from transaction() (savepoints when nested).
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=self.BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.Error as exc:
+            raise CatalogError(f"{self.path}: cannot open the library database ({exc})") from exc
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.BUSY_TIMEOUT_MS)}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -320,7 +320,7 @@ class SimilarityIndex:
                 max_seq=self._synced_seq,
                 file_size=size,
                 checksum=checksum,
-                params={"dim": self.dim, "space": "cosine", "M": self._hnsw.M,  # the graph's, not self.params'
+                params={"dim": self.dim, "space": "cosine", "M": self._hnsw.M,  # the graph's own, not self.params
                         "ef_construction": self._hnsw.ef_construction, "hnswlib": "0.8.0"},
                 saved_at=time.time(),
             )
