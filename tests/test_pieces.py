@@ -159,3 +159,18 @@ def test_label_free_preprocessing_changes_the_model_input():
 def test_piece_dataclass_fields():
     piece = Piece("p", None, "midi", None, None, "ticks_per_beat 1")
     assert piece.meta == {} and piece.duration_s is None
+
+
+@pytest.mark.parametrize(
+    "relpath",
+    ["midi/m01_single_track.mid", "midi/m04_drums_ch10.mid", "midi/m06_long.mid",
+     "abc_raw/a02_two_voice.abc", "abc_raw/a03_three_voice_lyrics.abc", "abc_raw/a04_long_exact1024.abc"],
+)
+def test_file_to_patches_end_to_end_matches_the_official_patches(reference_dir, relpath):
+    import numpy as np
+
+    from clamp2_engine.patches import encode
+
+    [piece] = read_pieces(reference_dir / "inputs" / relpath)
+    expected = np.load(reference_dir / "expected" / "patches" / (Path(relpath).stem + ".npy"))
+    np.testing.assert_array_equal(encode(piece.text), expected)
