@@ -138,6 +138,20 @@ class Library:
         vector, query = self.query_vector_for(target, tune)
         return self.search_vector(vector, k, filters), query
 
+    def similar_to_many(self, targets: Sequence[int | str | Path], k: int = 10, filters: Filters | None = None
+                        ) -> tuple[list[SearchResult], SimilarQuery]:
+        """Pieces like all of ``targets`` at once: the normalised mean of their embeddings."""
+        if not targets:
+            raise Clamp2Error("no pieces to compare with")
+        vectors, queries = zip(*(self.query_vector_for(t) for t in targets))
+        mean = np.mean(np.stack(vectors), axis=0)
+        mean /= max(float(np.linalg.norm(mean)), 1e-12)
+        first = queries[0]
+        query = SimilarQuery(first.path if len(queries) == 1 else "; ".join(q.path for q in queries),
+                             first.tune if len(queries) == 1 else None, all(q.in_library for q in queries),
+                             first.piece_id if len(queries) == 1 else None)
+        return self.search_vector(mean, k, filters), query
+
     # ------------------------------------------------------------------ reports
 
     def stats(self) -> dict[str, object]:
