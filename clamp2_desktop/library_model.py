@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtCore import QCoreApplication
 
-from clamp2_engine.browse import BrowseQuery, BrowseRow, browse_ids, browse_rows
+from clamp2_engine.browse import BrowseQuery, BrowseRow, browse_ids, browse_rows, display_title
 from clamp2_engine.catalog import Catalog
 from clamp2_engine.search import SearchResult
 
@@ -209,12 +209,12 @@ class ResultsModel(QAbstractTableModel):
             if col == "score":
                 return f"{r.score:.3f}"
             if col == "title":
-                title = r.title or Path(r.path).stem
+                title = display_title(r.title, r.path)
                 return title + (f"  (#{r.tune + 1})" if r.tune else "")
             if col == "format":
                 return format_label(r.format)
             if col == "path":
-                return r.path
+                return Path(r.path).name
         if role == Qt.ToolTipRole:
             return r.path
         if role == ScoreRole:

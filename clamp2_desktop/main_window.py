@@ -60,7 +60,7 @@ def _table(model, parent=None) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(26)
     view.horizontalHeader().setHighlightSections(False)
     view.setWordWrap(False)
-    view.setTextElideMode(Qt.ElideMiddle)
+    view.setTextElideMode(Qt.ElideRight)
     return view
 
 
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.library_view.setSortingEnabled(True)
         self.library_view.sortByColumn(0, Qt.AscendingOrder)
         self.library_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        for col, width in ((1, 160), (2, 70), (3, 80), (4, 160), (5, 160)):
+        for col, width in ((1, 130), (2, 64), (3, 72), (4, 130), (5, 110)):
             self.library_view.setColumnWidth(col, width)
         self.library_view.selectionModel().currentRowChanged.connect(
             lambda cur, _: self._show_details(self.library_model.piece_id(cur.row())))
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 0)
-        splitter.setSizes([220, 760, 300])
+        splitter.setSizes([190, 820, 300])
 
         self.player = PlayerBar(self.prefs.midi_output)
         central = QWidget()
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         view.setColumnWidth(0, 40)
         view.setColumnWidth(1, 120)
         view.setColumnWidth(3, 70)
-        view.setColumnWidth(4, 280)
+        view.setColumnWidth(4, 230)
         view.selectionModel().currentRowChanged.connect(
             lambda cur, _: self._show_details(model.data(model.index(cur.row(), 0), PieceIdRole)))
         view.doubleClicked.connect(lambda idx: self.play_result(model, idx.row()))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from clamp2_desktop.library_model import ScoreRole, format_duration, format_label
+from clamp2_engine.browse import display_title
 from clamp2_engine.catalog import PieceRecord, PieceTag
 
 
@@ -45,7 +46,7 @@ class ScoreDelegate(QStyledItemDelegate):
         if style:
             style.drawPrimitive(style.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(4, 5, -4, -5)
-        frac = max(0.0, min(1.0, (float(score) + 1.0) / 2.0 if score < 0 else float(score)))
+        frac = max(0.0, min(1.0, float(score)))  # cosine: below 0 means unrelated, an empty bar
         bar = QRect(rect.left(), rect.top(), int(rect.width() * frac), rect.height())
         base = option.palette.color(QPalette.Highlight)
         painter.setPen(Qt.NoPen)
@@ -53,7 +54,7 @@ class ScoreDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 3, 3)
         painter.setBrush(base)
         painter.drawRoundedRect(bar, 3, 3)
-        painter.setPen(option.palette.color(QPalette.HighlightedText if frac > 0.55 else QPalette.Text))
+        painter.setPen(option.palette.color(QPalette.HighlightedText if frac > 0.6 else QPalette.Text))
         painter.drawText(rect, Qt.AlignCenter, f"{float(score):.3f}")
         painter.restore()
 
@@ -145,7 +146,7 @@ class DetailsPane(QWidget):
             self.tags.clear()
             return
         tune = f"  (#{piece.tune_index + 1})" if piece.format == "abc" and piece.tune_index else ""
-        self.title.setText((piece.title or Path(piece.path).stem) + tune)
+        self.title.setText(display_title(piece.title, piece.path) + tune)
         self.composer.setText(piece.composer or "—")
         self.format.setText(format_label(piece.format))
         self.duration.setText(format_duration(piece.duration_s) or "—")

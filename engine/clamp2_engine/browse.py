@@ -7,6 +7,7 @@ returns only the ordered ids (one indexed query, a few hundred kilobytes);
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -56,7 +57,22 @@ class BrowseRow:
 
     @property
     def display_title(self) -> str:
-        return self.title or Path(self.path).stem
+        return display_title(self.title, self.path)
+
+
+_ARTICLE_TAIL = re.compile(r"^(?P<body>.+?),\s*(?P<article>The|A|An|Le|La|Les|El|Los|Las|Il|Der|Die|Das)\.?$",
+                           re.IGNORECASE)
+
+
+def display_title(title: str | None, path: str) -> str:
+    """A title as a person would write it: the file name when there is none,
+    no trailing full stop, and a trailing article moved to the front
+    ("Fair Maid of Kinsale., The" -> "The Fair Maid of Kinsale")."""
+    text = (title or "").strip() or Path(path).stem
+    m = _ARTICLE_TAIL.match(text)
+    if m:
+        text = f"{m.group('article')} {m.group('body').rstrip('. ')}"
+    return text.rstrip(". ") or text
 
 
 def _where(q: BrowseQuery) -> tuple[str, list[object]]:
