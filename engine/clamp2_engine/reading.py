@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from clamp2_engine.errors import InputFileError
-from clamp2_engine.pieces import Piece, Preprocessing, read_pieces_report
+from clamp2_engine.pieces import ABC_EXTENSIONS, MIDI_EXTENSIONS, Piece, Preprocessing, read_pieces_report
 
-MUSIC_EXTENSIONS = frozenset({".mid", ".midi", ".kar", ".abc"})
+# What a library scan picks up (MTF text files are accepted by `clamp2 embed`, not collected from folders).
+MUSIC_EXTENSIONS = MIDI_EXTENSIONS | ABC_EXTENSIONS
 
 
 @dataclass

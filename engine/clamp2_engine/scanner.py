@@ -31,7 +31,7 @@ from clamp2_engine.catalog import Catalog, PieceRow
 from clamp2_engine.embedder import Embedder
 from clamp2_engine.errors import Clamp2Error
 from clamp2_engine.index import SimilarityIndex
-from clamp2_engine.pieces import Piece, Preprocessing
+from clamp2_engine.pieces import ABC_EXTENSIONS, MIDI_EXTENSIONS, Piece, Preprocessing
 from clamp2_engine.reading import MUSIC_EXTENSIONS, read_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -88,9 +88,9 @@ ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
 
 def format_of(path: str) -> str | None:
     ext = os.path.splitext(path)[1].lower()
-    if ext in (".mid", ".midi", ".kar"):
+    if ext in MIDI_EXTENSIONS:
         return "midi"
-    if ext == ".abc":
+    if ext in ABC_EXTENSIONS:
         return "abc"
     return None
 
