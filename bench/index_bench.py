@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--M", type=int, default=defaults.M)
     ap.add_argument("--ef-construction", type=int, default=defaults.ef_construction)
     ap.add_argument("--efs", type=lambda s: [int(x) for x in s.split(",")],
-                    default=sorted({32, 64, defaults.ef, 128, 256}))
+                    default=sorted({32, 64, 96, defaults.ef, 128, 256}))
     ap.add_argument("--threads", type=int, default=0, help="build threads (0: all cores)")
     ap.add_argument("--blas-threads", type=int, default=1,
                     help="threads numpy's BLAS may use for brute force (default 1: a per-thread comparison)")

@@ -52,8 +52,15 @@ _CHECK_BYTES = 1 << 20  # checksum covers the first and last MiB: cheap on a 3 G
 
 @dataclass(frozen=True)
 class IndexParams:
-    """Build and search settings.  The defaults meet recall@10 >= 0.95 on clustered
-    768-d data at 100k (see ``bench/index_bench.py``).
+    """Build and search settings, chosen with ``bench/index_bench.py``.
+
+    Measured on clustered 768-d data (2 cores): 100k vectors build in ~45 s
+    and reach recall@10 1.000 from ef=64; at 1M (~30 min to build) recall@10
+    is 0.834 / 0.914 / 0.964 at ef = 64 / 96 / 128, at ~1.2 ms per query,
+    ~390x faster than exact numpy one query at a time.  Hence ef=128: the
+    issue's target (>= 0.95 at >= 20x at 1M) is met with a small margin;
+    real embeddings may be harder than the synthetic clusters, so raise
+    ``ef`` first (cheap, no rebuild) if recall falls short.
 
     ``M`` and ``ef_construction`` are baked into a built index; changing them
     takes effect at the next rebuild.  ``ef`` is the search beam, raised to at
@@ -62,7 +69,7 @@ class IndexParams:
 
     M: int = 16
     ef_construction: int = 100
-    ef: int = 96
+    ef: int = 128
     num_threads: int = 0  # 0: all cores for adding and batched queries
     exact_below: int = 2_048  # an index this small is always searched exactly
     # Filtered queries: an exact scan costs ~|allowed| vector reads, hnswlib's
