@@ -52,7 +52,12 @@ class LibraryTableModel(QAbstractTableModel):
         self._pages: dict[int, list[BrowseRow]] = {}
 
     def headers(self) -> list[str]:
-        return [tr("Title"), tr("Composer"), tr("Format"), tr("Duration"), tr("Tags"), tr("Folder")]
+        return [QCoreApplication.translate("LibraryModel", "Title"),
+                QCoreApplication.translate("LibraryModel", "Composer"),
+                QCoreApplication.translate("LibraryModel", "Format"),
+                QCoreApplication.translate("LibraryModel", "Duration"),
+                QCoreApplication.translate("LibraryModel", "Tags"),
+                QCoreApplication.translate("LibraryModel", "Folder")]
 
     # -- loading ---------------------------------------------------------------
 
@@ -177,7 +182,10 @@ class ResultsModel(QAbstractTableModel):
         self.results: list[SearchResult] = []
 
     def headers(self) -> list[str]:
-        return ["#", tr("Match"), tr("Title"), tr("Format"), tr("File")]
+        return ["#", QCoreApplication.translate("LibraryModel", "Match"),
+                QCoreApplication.translate("LibraryModel", "Title"),
+                QCoreApplication.translate("LibraryModel", "Format"),
+                QCoreApplication.translate("LibraryModel", "File")]
 
     def set_results(self, results: list[SearchResult]) -> None:
         self.beginResetModel()

@@ -430,7 +430,8 @@ class MainWindow(QMainWindow):
         self.search_model.set_results(results)
         model = self.info.model_name if self.info else "?"
         if results:
-            self.search_header.setText(self.tr("{0} results for “{1}” · model {2}").format(len(results), query, model))
+            self.search_header.setText(self.tr("%n result(s) for “{0}” · model {1}", "",
+                                               len(results)).format(query, model))
         else:
             self.search_header.setText(self.tr("No results for “{0}”. The library may be empty.").format(query))
         self.tabs.setCurrentIndex(1)

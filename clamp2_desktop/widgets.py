@@ -162,7 +162,7 @@ class DetailsPane(QWidget):
             if isinstance(value, float):
                 value = f"{value:.0f}"
             if value not in (None, ""):
-                facts.append(f"{label}: {value}")
+                facts.append(self.tr("{0}: {1}", "a detail of a piece: its label, its value").format(label, value))
         self.meta.setText("; ".join(facts) or "—")
         self.tags.clear()
         for t in tags:
@@ -170,7 +170,8 @@ class DetailsPane(QWidget):
                 text = t.tag.name
             else:
                 score = f" {t.score:.2f}" if t.score is not None else ""
-                text = f"{t.tag.name}  ({self.tr('auto') if t.source == 'auto' else self.tr('suggested')}{score})"
+                kind = self.tr("auto") if t.source == "auto" else self.tr("suggested")
+                text = f"{t.tag.name}  ({kind}{score})"
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, (t.tag.name, t.source))
             self.tags.addItem(item)
