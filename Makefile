@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 TORCH  := torch==2.13.0
 PYTEST_ARGS ?=
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench translations clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,20 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/embed_throughput.py
+
+# Re-extract the UI strings into the .ts sources (existing translations are kept;
+# strings that left the code are dropped) and compile them to the .qm files the
+# app loads.  English gets only its plural forms ("%n piece(s)" -> 1 piece, 2 pieces).
+TS_DIR    := resources/translations
+TS_LANGS  := es de fr zh_CN ja
+UI_SOURCES = $(wildcard clamp2_desktop/*.py)
+
+translations: setup
+	$(BIN)/pyside6-lupdate -silent -locations relative -no-obsolete -source-language en $(UI_SOURCES) \
+		-ts $(foreach l,$(TS_LANGS),$(TS_DIR)/clamp2_desktop_$(l).ts)
+	$(BIN)/pyside6-lupdate -silent -locations relative -no-obsolete -source-language en -pluralonly \
+		$(UI_SOURCES) -ts $(TS_DIR)/clamp2_desktop_en.ts
+	for ts in $(TS_DIR)/clamp2_desktop_*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm || exit 1; done
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,567 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <source>Composer:</source>
+        <translation>Compositeur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration:</source>
+        <translation>Durée&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details:</source>
+        <translation>Détails&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a tag and press Enter</source>
+        <translation>Nouvelle étiquette (Entrée)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove tag</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find similar</source>
+        <translation>Similaires</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play</source>
+        <translation>Lire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in folder</source>
+        <translation>Voir le dossier</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select a piece to see its details</source>
+        <translation>Sélectionnez un morceau pour voir ses détails</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>rhythm</source>
+        <translation>rythme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>metre</source>
+        <translation>mesure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>tonalité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>origin</source>
+        <translation>origine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tracks</source>
+        <translation>pistes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tempo</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: {1}</source>
+        <comment>a detail of a piece: its label, its value</comment>
+        <translation>{0}&#xa0;: {1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>auto</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>suggested</source>
+        <translation>suggérée</translation>
+    </message>
+</context>
+<context>
+    <name>EngineService</name>
+    <message>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <source>No model is loaded, so the library cannot be searched yet.</source>
+        <translation>Aucun modèle n’est chargé&#x202f;; la bibliothèque ne peut pas encore être interrogée.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The model “{0}” has no text tokenizer, so it cannot search by text; drop a file to find similar pieces instead.</source>
+        <translation>Le modèle «&#xa0;{0}&#xa0;» n’a pas de tokeniseur de texte et ne peut donc pas chercher par texte&#x202f;; déposez plutôt un fichier pour trouver des morceaux similaires.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+25"/>
+        <source>Unreadable files</source>
+        <translation>Fichiers illisibles</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n file(s) could not be read. They are skipped; the rest of the library is fine.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être lu. Il est ignoré&#x202f;; le reste de la bibliothèque est intact.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être lus. Ils sont ignorés&#x202f;; le reste de la bibliothèque est intact.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
+        <location line="+131"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Composer</source>
+        <translation>Compositeur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Match</source>
+        <translation>Pertinence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search in any language — “melancholic waltz”, “canción de cuna”, “欢快的舞曲”…</source>
+        <translation>Cherchez dans toutes les langues&#xa0;: «&#xa0;valse mélancolique&#xa0;», «&#xa0;canción de cuna&#xa0;», «&#xa0;欢快的舞曲&#xa0;»…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rescan</source>
+        <translation>Réanalyser</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable files</source>
+        <translation>Fichiers illisibles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Filter by title, composer or file name</source>
+        <translation>Filtrer par titre, compositeur ou nom de fichier</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+270"/>
+        <source>Type a description of the music you want, in any language.</source>
+        <translation>Décrivez la musique que vous cherchez, dans n’importe quelle langue.</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
+        <translation>Déposez des fichiers MIDI ou ABC sur la fenêtre, ou cliquez sur «&#xa0;Similaires&#xa0;» pour un morceau.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>Résultats de recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similar pieces</source>
+        <translation>Morceaux similaires</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading model…</source>
+        <translation>Chargement du modèle…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel scan</source>
+        <translation>Annuler l’analyse</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Your library is empty</source>
+        <translation>Votre bibliothèque est vide</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a folder of MIDI and ABC files, or start with the demo library: Irish dances, airs and Bach chorales, all public domain.</source>
+        <translation>Ajoutez un dossier de fichiers MIDI et ABC, ou commencez par la bibliothèque de démonstration&#xa0;: danses et airs irlandais, chorals de Bach, tous dans le domaine public.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the demo library</source>
+        <translation>Ouvrir la bibliothèque de démonstration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n morceau</numerusform>
+            <numerusform>%n morceaux</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>All pieces (%n)</source>
+        <translation>
+            <numerusform>Tous les morceaux (%n)</numerusform>
+            <numerusform>Tous les morceaux (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folders</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Unreadable files (%n)</source>
+        <translation>
+            <numerusform>Fichiers illisibles (%n)</numerusform>
+            <numerusform>Fichiers illisibles (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Model: {0} · {1}</source>
+        <translation>Modèle&#xa0;: {0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}-dimensional embeddings; library {1}</source>
+        <translation>Embeddings de dimension {0}&#x202f;; bibliothèque {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No model loaded</source>
+        <translation>Aucun modèle chargé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model could not be loaded:
+{0}
+
+You can still browse the library; choose a model in Settings.</source>
+        <translation>Le modèle n’a pas pu être chargé&#xa0;:
+{0}
+
+Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un modèle dans les Paramètres.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n result(s) for “{0}” · model {1}</source>
+        <translation>
+            <numerusform>%n résultat pour «&#xa0;{0}&#xa0;» · modèle {1}</numerusform>
+            <numerusform>%n résultats pour «&#xa0;{0}&#xa0;» · modèle {1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No results for “{0}”. The library may be empty.</source>
+        <translation>Aucun résultat pour «&#xa0;{0}&#xa0;». La bibliothèque est peut-être vide.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the library</source>
+        <translation>de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in the library, analysed just now</source>
+        <translation>hors bibliothèque, analysé à l’instant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces similar to {0} ({1}) · model {2}</source>
+        <translation>Morceaux similaires à {0} ({1}) · modèle {2}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Searching for “{0}”…</source>
+        <translation>Recherche de «&#xa0;{0}&#xa0;»…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for similar pieces…</source>
+        <translation>Recherche de morceaux similaires…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a music folder</source>
+        <translation>Ajouter un dossier de musique</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo library is not installed.</source>
+        <translation>La bibliothèque de démonstration n’est pas installée.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanning needs a model; it is still loading or could not be loaded (see Settings).</source>
+        <translation>L’analyse nécessite un modèle&#x202f;; il est encore en cours de chargement ou n’a pas pu être chargé (voir Paramètres).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scanning {0}…</source>
+        <translation>Analyse de {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling the scan after the current batch…</source>
+        <translation>Annulation de l’analyse après le lot en cours…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%v / %m files</source>
+        <translation>%v / %m fichiers</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%v / %m pieces</source>
+        <translation>%v / %m morceaux</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
+        <translation>Analyse annulée. Fichiers lus&#xa0;: {0}&#x202f;; morceaux ajoutés jusqu’ici&#xa0;: {1}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan finished: {0} new, {1} changed, {2} moved, {3} removed, {4} unreadable.</source>
+        <translation>Analyse terminée. Nouveaux&#xa0;: {0}&#x202f;; modifiés&#xa0;: {1}&#x202f;; déplacés&#xa0;: {2}&#x202f;; retirés&#xa0;: {3}&#x202f;; illisibles&#xa0;: {4}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scan stopped:
+{0}</source>
+        <translation>L’analyse s’est arrêtée&#xa0;:
+{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>Le changement de modèle, de périphérique ou de langue prendra effet au prochain démarrage de CLaMP 2 Desktop.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../clamp2_desktop/player_bar.py" line="+79"/>
+        <source>Play / pause (Space)</source>
+        <translation>Lecture / pause (Espace)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch between the dropped piece (A) and the result (B) at the same moment</source>
+        <translation>Basculer entre le morceau déposé (A) et le résultat (B) au même instant</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to play — double-click a result, or press Play on a piece</source>
+        <translation>Rien à lire — double-cliquez sur un résultat ou sur «&#xa0;Lire&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Playing on: {0}</source>
+        <translation>Lecture sur&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/app_settings.py" line="+54"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove folder</source>
+        <translation>Retirer le dossier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundled default model</source>
+        <translation>Modèle fourni par défaut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (GPU if available)</source>
+        <translation>Automatique (GPU si disponible)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Built-in synthesizer</source>
+        <translation>Synthétiseur intégré</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library folders:</source>
+        <translation>Dossiers de la bibliothèque&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>Périphérique&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI output:</source>
+        <translation>Sortie MIDI&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a music folder</source>
+        <translation>Ajouter un dossier de musique</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a model</source>
+        <translation>Choisir un modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 models (*.pth config.json)</source>
+        <translation>Modèles CLaMP 2 (*.pth config.json)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,562 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <source>Composer:</source>
+        <translation>作曲者：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>形式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration:</source>
+        <translation>長さ：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details:</source>
+        <translation>詳細：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>ファイル：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a tag and press Enter</source>
+        <translation>タグを入力してEnterキー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove tag</source>
+        <translation>タグを外す</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find similar</source>
+        <translation>似た曲を探す</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in folder</source>
+        <translation>フォルダーで表示</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select a piece to see its details</source>
+        <translation>曲を選ぶと詳細が表示されます</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>rhythm</source>
+        <translation>リズム</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>metre</source>
+        <translation>拍子</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>調</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>origin</source>
+        <translation>由来</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tracks</source>
+        <translation>トラック</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tempo</source>
+        <translation>テンポ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: {1}</source>
+        <comment>a detail of a piece: its label, its value</comment>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>auto</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>suggested</source>
+        <translation>提案</translation>
+    </message>
+</context>
+<context>
+    <name>EngineService</name>
+    <message>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <source>No model is loaded, so the library cannot be searched yet.</source>
+        <translation>モデルが読み込まれていないため、まだライブラリを検索できません。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The model “{0}” has no text tokenizer, so it cannot search by text; drop a file to find similar pieces instead.</source>
+        <translation>モデル「{0}」にはテキスト用のトークナイザーがないため、テキストでは検索できません。代わりにファイルをドロップして似た曲を探してください。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+25"/>
+        <source>Unreadable files</source>
+        <translation>読み込めないファイル</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n file(s) could not be read. They are skipped; the rest of the library is fine.</source>
+        <translation>
+            <numerusform>%n個のファイルを読み込めませんでした。これらはスキップされ、ライブラリのほかの部分には影響ありません。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
+        <location line="+131"/>
+        <source>Title</source>
+        <translation>曲名</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Composer</source>
+        <translation>作曲者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Duration</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Match</source>
+        <translation>一致度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <source>Main</source>
+        <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search in any language — “melancholic waltz”, “canción de cuna”, “欢快的舞曲”…</source>
+        <translation>どの言語でも検索できます —「切ないワルツ」「melancholic waltz」「canción de cuna」…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rescan</source>
+        <translation>再スキャン</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable files</source>
+        <translation>読み込めないファイル</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>設定…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Filter by title, composer or file name</source>
+        <translation>曲名・作曲者・ファイル名で絞り込み</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+270"/>
+        <source>Type a description of the music you want, in any language.</source>
+        <translation>探している音楽の雰囲気を、どの言語でも入力してください。</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
+        <translation>MIDIファイルやABCファイルをウィンドウにドロップするか、曲の「似た曲を探す」を選んでください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Library</source>
+        <translation>ライブラリ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similar pieces</source>
+        <translation>似た曲</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading model…</source>
+        <translation>モデルを読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel scan</source>
+        <translation>スキャンを中止</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Your library is empty</source>
+        <translation>ライブラリはまだ空です</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a folder of MIDI and ABC files, or start with the demo library: Irish dances, airs and Bach chorales, all public domain.</source>
+        <translation>MIDIファイルやABCファイルのフォルダーを追加するか、デモライブラリから始めましょう。アイルランドのダンス曲やエア、バッハのコラールなど、すべてパブリックドメインの曲です。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the demo library</source>
+        <translation>デモライブラリを開く</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n曲</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>All pieces (%n)</source>
+        <translation>
+            <numerusform>すべての曲 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folders</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Unreadable files (%n)</source>
+        <translation>
+            <numerusform>読み込めないファイル (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Model: {0} · {1}</source>
+        <translation>モデル：{0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}-dimensional embeddings; library {1}</source>
+        <translation>{0}次元の埋め込み・ライブラリ {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No model loaded</source>
+        <translation>モデル未読み込み</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model could not be loaded:
+{0}
+
+You can still browse the library; choose a model in Settings.</source>
+        <translation>モデルを読み込めませんでした：
+{0}
+
+ライブラリの閲覧はできます。「設定」でモデルを選んでください。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n result(s) for “{0}” · model {1}</source>
+        <translation>
+            <numerusform>「{0}」の検索結果 %n件 · モデル {1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No results for “{0}”. The library may be empty.</source>
+        <translation>「{0}」に一致する曲はありません。ライブラリが空なのかもしれません。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the library</source>
+        <translation>ライブラリ内の曲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in the library, analysed just now</source>
+        <translation>ライブラリ外・その場で解析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces similar to {0} ({1}) · model {2}</source>
+        <translation>{0} に似た曲（{1}）· モデル {2}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Searching for “{0}”…</source>
+        <translation>「{0}」を検索中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for similar pieces…</source>
+        <translation>似た曲を探しています…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a music folder</source>
+        <translation>音楽フォルダーを追加</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo library is not installed.</source>
+        <translation>デモライブラリがインストールされていません。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanning needs a model; it is still loading or could not be loaded (see Settings).</source>
+        <translation>スキャンにはモデルが必要です。モデルはまだ読み込み中か、読み込めませんでした（「設定」を確認してください）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scanning {0}…</source>
+        <translation>{0} をスキャン中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling the scan after the current batch…</source>
+        <translation>現在のバッチが終わりしだいスキャンを中止します…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%v / %m files</source>
+        <translation>%v / %m ファイル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%v / %m pieces</source>
+        <translation>%v / %m 曲</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
+        <translation>スキャンを中止しました（読み込み済み {0} ファイル、追加済み {1} 曲）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan finished: {0} new, {1} changed, {2} moved, {3} removed, {4} unreadable.</source>
+        <translation>スキャン完了：新規 {0}、変更 {1}、移動 {2}、削除 {3}、読み込み不可 {4}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scan stopped:
+{0}</source>
+        <translation>スキャンが停止しました：
+{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>モデル・デバイス・言語の変更は、次に CLaMP 2 Desktop を起動したときに反映されます。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../clamp2_desktop/player_bar.py" line="+79"/>
+        <source>Play / pause (Space)</source>
+        <translation>再生 / 一時停止（スペース）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch between the dropped piece (A) and the result (B) at the same moment</source>
+        <translation>ドロップした曲（A）と結果の曲（B）を同じ位置で切り替え</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to play — double-click a result, or press Play on a piece</source>
+        <translation>結果をダブルクリックするか「再生」を押すと再生できます</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Playing on: {0}</source>
+        <translation>再生先：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/app_settings.py" line="+54"/>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add folder…</source>
+        <translation>フォルダーを追加…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove folder</source>
+        <translation>フォルダーを外す</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundled default model</source>
+        <translation>同梱の標準モデル</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (GPU if available)</source>
+        <translation>自動（利用できればGPU）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Built-in synthesizer</source>
+        <translation>内蔵シンセサイザー</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library folders:</source>
+        <translation>ライブラリのフォルダー：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>モデル：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>デバイス：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI output:</source>
+        <translation>MIDI出力：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>言語：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a music folder</source>
+        <translation>音楽フォルダーを追加</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a model</source>
+        <translation>モデルを選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 models (*.pth config.json)</source>
+        <translation>CLaMP 2 モデル (*.pth config.json)</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,562 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <source>Composer:</source>
+        <translation>作曲家：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details:</source>
+        <translation>详情：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a tag and press Enter</source>
+        <translation>输入标签后按回车键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove tag</source>
+        <translation>移除标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find similar</source>
+        <translation>查找相似曲目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Select a piece to see its details</source>
+        <translation>选择一首曲目以查看详情</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>rhythm</source>
+        <translation>节奏</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>metre</source>
+        <translation>拍号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation>调性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tracks</source>
+        <translation>音轨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tempo</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0}: {1}</source>
+        <comment>a detail of a piece: its label, its value</comment>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>suggested</source>
+        <translation>推荐</translation>
+    </message>
+</context>
+<context>
+    <name>EngineService</name>
+    <message>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <source>No model is loaded, so the library cannot be searched yet.</source>
+        <translation>尚未加载模型，暂时无法搜索曲库。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The model “{0}” has no text tokenizer, so it cannot search by text; drop a file to find similar pieces instead.</source>
+        <translation>模型“{0}”没有文本分词器，无法按文字搜索；请改为拖入文件来查找相似曲目。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/widgets.py" line="+25"/>
+        <source>Unreadable files</source>
+        <translation>无法读取的文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>%n file(s) could not be read. They are skipped; the rest of the library is fine.</source>
+        <translation>
+            <numerusform>有 %n 个文件无法读取，已跳过；曲库的其余部分不受影响。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
+        <location line="+131"/>
+        <source>Title</source>
+        <translation>曲名</translation>
+    </message>
+    <message>
+        <location line="-130"/>
+        <source>Composer</source>
+        <translation>作曲家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+130"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Match</source>
+        <translation>匹配度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search in any language — “melancholic waltz”, “canción de cuna”, “欢快的舞曲”…</source>
+        <translation>用任何语言搜索——“欢快的舞曲”“melancholic waltz”“canción de cuna”…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unreadable files</source>
+        <translation>无法读取的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Filter by title, composer or file name</source>
+        <translation>按曲名、作曲家或文件名筛选</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+270"/>
+        <source>Type a description of the music you want, in any language.</source>
+        <translation>用任何语言描述你想找的音乐。</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
+        <translation>将 MIDI 或 ABC 文件拖入窗口，或在某首曲目上选择“查找相似曲目”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Library</source>
+        <translation>曲库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Similar pieces</source>
+        <translation>相似曲目</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel scan</source>
+        <translation>取消扫描</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Your library is empty</source>
+        <translation>你的曲库还是空的</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add a folder of MIDI and ABC files, or start with the demo library: Irish dances, airs and Bach chorales, all public domain.</source>
+        <translation>添加一个包含 MIDI 和 ABC 文件的文件夹，或者先打开演示曲库：爱尔兰舞曲与慢板曲调、巴赫众赞歌，全部属于公有领域。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the demo library</source>
+        <translation>打开演示曲库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%n piece(s)</source>
+        <translation>
+            <numerusform>%n 首曲目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>All pieces (%n)</source>
+        <translation>
+            <numerusform>全部曲目 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folders</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Unreadable files (%n)</source>
+        <translation>
+            <numerusform>无法读取的文件 (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Model: {0} · {1}</source>
+        <translation>模型：{0} · {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0}-dimensional embeddings; library {1}</source>
+        <translation>{0} 维嵌入向量；曲库 {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model could not be loaded:
+{0}
+
+You can still browse the library; choose a model in Settings.</source>
+        <translation>无法加载模型：
+{0}
+
+你仍然可以浏览曲库；请在“设置”中选择模型。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n result(s) for “{0}” · model {1}</source>
+        <translation>
+            <numerusform>“{0}”的 %n 个结果 · 模型 {1}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No results for “{0}”. The library may be empty.</source>
+        <translation>没有找到“{0}”的结果。曲库可能是空的。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from the library</source>
+        <translation>来自曲库</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not in the library, analysed just now</source>
+        <translation>不在曲库中，刚刚完成分析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pieces similar to {0} ({1}) · model {2}</source>
+        <translation>与 {0} 相似的曲目（{1}）· 模型 {2}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Searching for “{0}”…</source>
+        <translation>正在搜索“{0}”…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Looking for similar pieces…</source>
+        <translation>正在查找相似曲目…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add a music folder</source>
+        <translation>添加音乐文件夹</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The demo library is not installed.</source>
+        <translation>未安装演示曲库。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Scanning needs a model; it is still loading or could not be loaded (see Settings).</source>
+        <translation>扫描需要模型；模型仍在加载中，或者无法加载（请查看“设置”）。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scanning {0}…</source>
+        <translation>正在扫描 {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelling the scan after the current batch…</source>
+        <translation>将在当前批次完成后取消扫描…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%v / %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%v / %m pieces</source>
+        <translation>%v / %m 首曲目</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
+        <translation>扫描已取消：已读取 {0} 个文件，已添加 {1} 首曲目。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan finished: {0} new, {1} changed, {2} moved, {3} removed, {4} unreadable.</source>
+        <translation>扫描完成：新增 {0}，更改 {1}，移动 {2}，移除 {3}，无法读取 {4}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The scan stopped:
+{0}</source>
+        <translation>扫描已中止：
+{0}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>新的模型、设备或语言将在下次启动 CLaMP 2 Desktop 时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../clamp2_desktop/player_bar.py" line="+79"/>
+        <source>Play / pause (Space)</source>
+        <translation>播放 / 暂停（空格键）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A/B</source>
+        <translation>A/B</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch between the dropped piece (A) and the result (B) at the same moment</source>
+        <translation>在拖入的曲目（A）与结果（B）之间切换，保持同一播放位置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing to play — double-click a result, or press Play on a piece</source>
+        <translation>没有可播放的曲目——双击结果，或点击“播放”</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Playing on: {0}</source>
+        <translation>播放输出：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/app_settings.py" line="+54"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove folder</source>
+        <translation>移除文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundled default model</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (GPU if available)</source>
+        <translation>自动（如有 GPU 则使用 GPU）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Built-in synthesizer</source>
+        <translation>内置合成器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library folders:</source>
+        <translation>曲库文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MIDI output:</source>
+        <translation>MIDI 输出：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add a music folder</source>
+        <translation>添加音乐文件夹</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 models (*.pth config.json)</source>
+        <translation>CLaMP 2 模型 (*.pth config.json)</translation>
+    </message>
+</context>
+</TS>
