@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 LANGUAGES = {
@@ -39,7 +39,7 @@ def pick_language(preference: str) -> str:
     """A code of :data:`LANGUAGES` for the setting, or for the system locale (English if none fits)."""
     if preference in LANGUAGES:
         return preference
-    name = QLocale.system().name()  # e.g. "de_DE", "zh_CN"
+    name = QLocale().name()  # the default locale: the system's unless QLocale.setDefault changed it
     if name in LANGUAGES:
         return name
     short = name.split("_")[0]
@@ -52,13 +52,14 @@ def install_translators(app: QApplication, preference: str = "") -> list[QTransl
     """Load our ``.qm`` and Qt's own (standard buttons) for the chosen language."""
     code = pick_language(preference)
     installed: list[QTranslator] = []
-    if code == "en":
-        return installed
     folder = translations_dir()
     ours = QTranslator(app)
+    # English has a .qm too: it holds the plural forms ("1 piece", "2 pieces").
     if folder and ours.load(str(folder / f"clamp2_desktop_{code}.qm")):
         app.installTranslator(ours)
         installed.append(ours)
+    if code == "en":
+        return installed
     qt = QTranslator(app)
     if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt)
@@ -72,7 +73,9 @@ def install_cjk_fallback(app: QApplication) -> str | None:
     for family in CJK_FAMILIES:
         if family in available:
             font = app.font()
-            families = list(dict.fromkeys([font.family(), *font.families(), family]))
+            # QFontInfo names the family really used ("Sans Serif" is only an alias); keeping it first
+            # means Latin text keeps its font and only missing glyphs come from the CJK family.
+            families = list(dict.fromkeys([QFontInfo(font).family(), *font.families(), family]))
             font.setFamilies(families)
             app.setFont(font)
             return family

@@ -169,7 +169,9 @@ class PlayerBar(QWidget):
         playing = state == PlayerState.PLAYING.value
         self.play_button.setIcon(style.standardIcon(QStyle.SP_MediaPause if playing else QStyle.SP_MediaPlay))
         if playing:
-            self.message.setText(self.tr("Playing on: {0}").format(self.ab.current.output))
+            output = self.ab.current.output
+            label = self.tr("built-in synthesizer") if output in (None, "", BUILTIN) else str(output)
+            self.message.setText(self.tr("Playing on: {0}").format(label))
 
     def _on_error(self, message: str) -> None:
         self.last_message = message

@@ -476,7 +476,12 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>built-in synthesizer</source>
+        <translation>integrierter Synthesizer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Playing on: {0}</source>
         <translation>Wiedergabe über: {0}</translation>
     </message>

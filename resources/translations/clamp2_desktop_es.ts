@@ -476,7 +476,12 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Cargando…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>built-in synthesizer</source>
+        <translation>sintetizador integrado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Playing on: {0}</source>
         <translation>Reproduciendo en: {0}</translation>
     </message>

@@ -476,7 +476,12 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>built-in synthesizer</source>
+        <translation>synthétiseur intégré</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Playing on: {0}</source>
         <translation>Lecture sur&#xa0;: {0}</translation>
     </message>

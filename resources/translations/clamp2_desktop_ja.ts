@@ -471,7 +471,12 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>built-in synthesizer</source>
+        <translation>内蔵シンセサイザー</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Playing on: {0}</source>
         <translation>再生先：{0}</translation>
     </message>

@@ -471,7 +471,12 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>built-in synthesizer</source>
+        <translation>内置合成器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Playing on: {0}</source>
         <translation>播放输出：{0}</translation>
     </message>
