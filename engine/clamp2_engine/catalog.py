@@ -698,6 +698,23 @@ class Catalog:
             ).lastrowid
         return self.model(int(model_id))
 
+    def remove_model(self, name: str) -> ModelRecord:
+        """Unregister a model: its embeddings, automatic tags and index stamp go with it.
+
+        Refused while a fine-tuned child still names it as its parent.
+        Files on disk (the model folder, the index file) are the caller's.
+        """
+        with self.transaction():
+            record = self.model_by_name(name)
+            if record is None:
+                raise CatalogError(f"no model named {name!r} in {self.path}")
+            children = [r[0] for r in self._conn.execute("SELECT name FROM models WHERE parent_id = ?", (record.id,))]
+            if children:
+                raise CatalogError(f"model {name!r} is the parent of {', '.join(map(repr, children))}; "
+                                   "remove those first")
+            self._conn.execute("DELETE FROM models WHERE id = ?", (record.id,))
+        return record
+
     def models(self) -> list[ModelRecord]:
         rows = self._conn.execute(f"SELECT {self._MODEL_COLUMNS} FROM models ORDER BY id").fetchall()
         return [self._model_record(r) for r in rows]
