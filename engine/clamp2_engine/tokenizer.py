@@ -52,7 +52,9 @@ def load_tokenizer(folder: Path) -> TextTokenizer:
         raise CheckpointError(f"{folder}: no tokenizer files (need one of {', '.join(TOKENIZER_FILES)})")
     try:
         if (folder / "tokenizer_config.json").exists() or (folder / "sentencepiece.bpe.model").exists():
-            tok = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+            # trust_remote_code=False: a tokenizer_config.json naming Python code beside it
+            # (auto_map) is refused outright instead of asking on stdin whether to run it.
+            tok = AutoTokenizer.from_pretrained(str(folder), local_files_only=True, trust_remote_code=False)
         else:
             tok = PreTrainedTokenizerFast(tokenizer_file=str(folder / "tokenizer.json"), bos_token="<s>",
                                           eos_token="</s>", sep_token="</s>", cls_token="<s>", pad_token="<pad>",
