@@ -39,7 +39,40 @@ def format_label(fmt: str | None) -> str:
     return {"midi": "MIDI", "abc": "ABC"}.get(fmt or "", fmt or "")
 
 
-class LibraryTableModel(QAbstractTableModel):
+class _PieceTable(QAbstractTableModel):
+    """What both tables share: fixed columns, header labels, and rows that drag out as files."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    def mimeData(self, indexes) -> QMimeData:
+        return _file_mime({self.data(i, PathRole) for i in indexes if i.isValid()})
+
+
+class LibraryTableModel(_PieceTable):
     """The library table: title, composer, format, duration, tags, folder."""
 
     COLUMNS = ("title", "composer", "format", "duration", "tags", "folder")
@@ -102,16 +135,8 @@ class LibraryTableModel(QAbstractTableModel):
 
     # -- Qt model API ------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
+    def _count(self) -> int:
+        return len(self._ids)
 
     def data(self, index: _Index, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -154,15 +179,6 @@ class LibraryTableModel(QAbstractTableModel):
                                     "descending": order == Qt.DescendingOrder})
         self.reload()
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:
-        return ["text/uri-list"]
-
-    def mimeData(self, indexes) -> QMimeData:
-        return _file_mime({self.data(i, PathRole) for i in indexes if i.isValid()})
 
 
 def _file_mime(paths: set[str]) -> QMimeData:
@@ -172,7 +188,7 @@ def _file_mime(paths: set[str]) -> QMimeData:
     return mime
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(_PieceTable):
     """Ranked search or similarity results: rank, score (drawn as a bar), title, format, path."""
 
     COLUMNS = ("rank", "score", "title", "format", "path")
@@ -195,16 +211,8 @@ class ResultsModel(QAbstractTableModel):
     def result(self, row: int) -> SearchResult | None:
         return self.results[row] if 0 <= row < len(self.results) else None
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.results)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
+    def _count(self) -> int:
+        return len(self.results)
 
     def data(self, index: _Index, role: int = Qt.DisplayRole):
         if not index.isValid():
@@ -237,12 +245,3 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:
-        return ["text/uri-list"]
-
-    def mimeData(self, indexes) -> QMimeData:
-        return _file_mime({self.results[i.row()].path for i in indexes if i.isValid()})
