@@ -316,7 +316,7 @@ def tagging_metrics(assigned: Sequence[Sequence[int]], truth: Sequence[int]) -> 
             "tags_per_piece": n_assigned / max(len(assigned), 1)}
 
 
-def fit_calibration(scores: np.ndarray, truth: Sequence[int], *, top_ks: Sequence[int] = (1, 2),
+def fit_calibration(scores: np.ndarray, truth: Sequence[int], *, top_ks: Sequence[int] = (1,),
                     min_precision_gain: float = 0.0) -> tuple[Calibration, dict[str, float]]:
     """Grid search of (center, top_k, threshold, margin) maximising micro F1 on labelled pieces.
 
