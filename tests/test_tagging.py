@@ -5,11 +5,14 @@ ensembling is not what is being tested, to keep the file fast on CPU."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from clamp2_engine import tagging
 from clamp2_engine.cli import main as cli_main
@@ -213,3 +216,57 @@ def test_cli_json_shapes(env, capsys, monkeypatch):
         assert doc["action"] == action and isinstance(doc["probes"], list)
         for p in doc["probes"]:
             assert set(p) >= {"tag", "vocabulary", "positives", "negatives", "cv", "suggested"}
+
+
+# ---------------------------------------------------------------- desktop
+
+def test_desktop_tags_library_on_the_engine_thread_and_reviews_suggestions(qtbot, tmp_path, reference_dir):
+    from PySide6.QtCore import QSettings, Qt
+
+    from clamp2_desktop.main_window import MainWindow
+    from clamp2_desktop.tag_review import TagReviewDialog
+    from music_factory import make_midi
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    shutil.copy(reference_dir / "tiny_clamp2.pth", folder / "tiny.pth")
+    tiny_tokenizer_dir(folder / "tokenizer")
+    data = tmp_path / "data"
+    (data / "vocabularies").mkdir(parents=True)
+    (data / "vocabularies" / "mini.json").write_text(json.dumps(MINI))
+    for i in range(8):
+        make_midi(tmp_path / "music" / f"p{i}.mid", n_notes=30 + 4 * i, seed=i)
+    settings = Settings.from_env(db=tmp_path / "lib.db", environ={"CLAMP2_DATA_DIR": str(data)})
+    win = MainWindow(settings, str(folder / "tiny.pth"), QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.info is not None, timeout=60_000)
+    with qtbot.waitSignal(win.indexReady, timeout=60_000):
+        with qtbot.waitSignal(win.scanCompleted, timeout=60_000):
+            assert win.start_scan([tmp_path / "music"])
+    assert win.autotag_action.text() == "Tag my library"
+    with qtbot.waitSignal(win.autoTagShown, timeout=60_000):
+        win.autotag_action.setEnabled(False)
+        win.autoTagRequested.emit(["mini"])
+    assert win.autotag_action.isEnabled() and "of 8 pieces" in win.status_text.text()
+    items = [i.text(0) for i in win._sidebar_items()]
+    assert "mini" in items
+
+    dialog = TagReviewDialog(win.catalog, win)
+    dialog.decided.connect(win.tagReview)
+    n = dialog.table.rowCount()
+    assert 2 <= n <= 8 and dialog.table.item(0, 3).text() == "auto"  # calibrated: at most one per piece
+    assert float(dialog.table.item(0, 4).text()) >= float(dialog.table.item(n - 1, 4).text())  # most confident first
+    piece_id, tag_id = dialog.table.item(0, 0).data(Qt.UserRole)
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(win.tagsShown, timeout=60_000):
+        dialog.accept_button.click()
+    sources = {(t.tag.id, t.source) for t in win.catalog.tags_of(piece_id)}
+    assert (tag_id, "user") in sources and (tag_id, "auto") not in sources
+    dialog.reload()
+    assert dialog.table.rowCount() == n - 1
+    dialog.table.selectRow(0)
+    rejected_piece, rejected_tag = dialog.table.item(0, 0).data(Qt.UserRole)
+    with qtbot.waitSignal(win.tagsShown, timeout=60_000):
+        dialog.reject_button.click()
+    assert not [t for t in win.catalog.tags_of(rejected_piece) if t.tag.id == rejected_tag]
+    win.close()
