@@ -46,6 +46,7 @@ class EngineService(QObject):
     similarDone = Signal(int, object, list)  # request id, SimilarQuery, [SearchResult]
     tagsChanged = Signal(list)              # piece ids touched
     indexRefreshed = Signal(int)            # live vectors
+    autoTagged = Signal(list)               # [VocabularyReport] of a "Tag my library" run
 
     def __init__(self, settings: Settings, model: str | None):
         super().__init__()
@@ -139,6 +140,44 @@ class EngineService(QObject):
             self.failed.emit("tag", _message(exc))
             return
         self.tagsChanged.emit(list(piece_ids))
+
+    @Slot(object)
+    def auto_tag(self, vocabularies: object) -> None:
+        """Zero-shot tag the library (every vocabulary, or the names given); replaces old auto tags."""
+        from clamp2_engine import tagging
+
+        lib = self._need_library("autotag")
+        if lib is None:
+            return
+        try:
+            vocabs = tagging.available_vocabularies(self.settings)
+            if vocabularies:
+                vocabs = {k: v for k, v in vocabs.items() if k in vocabularies}
+            reports = tagging.tag_library(lib.catalog, lib.embedder, lib.model.id, vocabs.values(),
+                                          cache_dir=tagging.cache_dir_for(self.settings))
+        except Exception as exc:
+            self.failed.emit("autotag", _message(exc))
+            return
+        self.autoTagged.emit(reports)
+        self.tagsChanged.emit([])
+
+    @Slot(bool, list)
+    def review_tags(self, accepted: bool, pairs: list) -> None:
+        """Accept (they become user tags) or reject (removed, not proposed again) suggestions."""
+        from clamp2_engine import tagging
+
+        lib = self._need_library("tag")
+        if lib is None:
+            return
+        try:
+            with lib.catalog.transaction():
+                for piece_id, tag_id in pairs:
+                    (tagging.accept_auto_tag if accepted else tagging.reject_auto_tag)(
+                        lib.catalog, [int(piece_id)], int(tag_id))
+        except Exception as exc:
+            self.failed.emit("tag", _message(exc))
+            return
+        self.tagsChanged.emit(sorted({int(p) for p, _ in pairs}))
 
     @Slot()
     def refresh_index(self) -> None:

@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
     tagAdd = Signal(list, str)
     tagRemove = Signal(list, str)
     indexRefresh = Signal()
+    autoTagRequested = Signal(object)   # vocabulary names, or None for all
+    tagReview = Signal(bool, list)      # accepted?, [(piece_id, tag_id)]
+    autoTagShown = Signal()
     openLibrary = Signal()
     closeLibrary = Signal()
     # emitted once the window has SHOWN an answer (tests and the latency bench wait on these)
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow):
         self.tagAdd.connect(self.engine.add_tag)
         self.tagRemove.connect(self.engine.remove_tag)
         self.indexRefresh.connect(self.engine.refresh_index)
+        self.autoTagRequested.connect(self.engine.auto_tag)
+        self.tagReview.connect(self.engine.review_tags)
+        self.engine.autoTagged.connect(self._on_auto_tagged)
         self.engine.opened.connect(self._on_opened)
         self.engine.failed.connect(self._on_failed)
         self.engine.searchDone.connect(self._on_search_done)
@@ -150,7 +156,14 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Settings…"), self)
         self.settings_action.setShortcut(QKeySequence.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
-        for a in (self.add_folder_action, self.scan_action, self.errors_action, self.settings_action):
+        self.autotag_action = QAction(self.tr("Tag my library"), self)
+        self.autotag_action.setToolTip(self.tr("Suggest genre, mood, ensemble, era, form and region tags "
+                                               "for every piece"))
+        self.autotag_action.triggered.connect(self.tag_library)
+        self.review_action = QAction(self.tr("Review tags…"), self)
+        self.review_action.triggered.connect(self.review_tags)
+        for a in (self.add_folder_action, self.scan_action, self.autotag_action, self.review_action,
+                  self.errors_action, self.settings_action):
             bar.addAction(a)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.Find)
@@ -419,6 +432,8 @@ class MainWindow(QMainWindow):
                                                         "the library; choose a model in Settings.").format(message))
         else:
             self.status_text.setText(message)
+            if operation == "autotag":
+                self.autotag_action.setEnabled(True)
             if operation == "search":
                 self.search_header.setText(message)
             elif operation == "similar":
@@ -457,7 +472,33 @@ class MainWindow(QMainWindow):
             self._show_details(self.details.piece.id)
         self.tagsShown.emit()
 
+    def _on_auto_tagged(self, reports: list) -> None:
+        self.autotag_action.setEnabled(True)
+        tagged = max((r.tagged for r in reports), default=0)
+        total = max((r.pieces for r in reports), default=0)
+        self.status_text.setText(self.tr("Suggested tags for {0} of {1} pieces; review them with "
+                                         "“Review tags…”.").format(tagged, total))
+        self.refresh_sidebar()
+        self.autoTagShown.emit()
+
     # ------------------------------------------------------------------ actions
+
+    def tag_library(self) -> None:
+        """Zero-shot tagging on the engine thread; the window stays responsive."""
+        self.autotag_action.setEnabled(False)
+        self.status_text.setText(self.tr("Tagging the library…"))
+        self.autoTagRequested.emit(None)
+
+    def review_tags(self) -> None:
+        from clamp2_desktop.tag_review import TagReviewDialog
+
+        dialog = TagReviewDialog(self.catalog, self)
+        dialog.decided.connect(self.tagReview)
+        self.tagsShown.connect(dialog.reload)
+        try:
+            dialog.exec()
+        finally:
+            self.tagsShown.disconnect(dialog.reload)
 
     def run_search(self) -> None:
         self.debounce.stop()
