@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>Es ist kein Modell geladen, daher kann die Bibliothek noch nicht durchsucht werden.</translation>
     </message>
@@ -152,24 +152,24 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
-        <location line="+131"/>
+        <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
+        <location line="+114"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <source>Composer</source>
         <translation>Komponist</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+113"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-112"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Ordner</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+108"/>
         <source>Match</source>
         <translation>Relevanz</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -227,18 +227,33 @@
         <translation>Einstellungen…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tag my library</source>
+        <translation>Bibliothek verschlagworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest genre, mood, ensemble, era, form and region tags for every piece</source>
+        <translation>Schlagwörter zu Gattung, Stimmung, Besetzung, Epoche, Form und Region für jedes Stück vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review tags…</source>
+        <translation>Schlagwörter prüfen…</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>Filter by title, composer or file name</source>
         <translation>Nach Titel, Komponist oder Dateiname filtern</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Beschreiben Sie die gesuchte Musik – in jeder beliebigen Sprache.</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-288"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Ziehen Sie MIDI- oder ABC-Dateien ins Fenster oder wählen Sie bei einem Stück „Ähnliche finden“.</translation>
     </message>
@@ -348,7 +363,7 @@ You can still browse the library; choose a model in Settings.</source>
 Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellungen ein Modell.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>%n Ergebnis für „{0}“ · Modell {1}</numerusform>
@@ -376,7 +391,17 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Ähnliche Stücke wie {0} ({1}) · Modell {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Suggested tags for {0} of {1} pieces; review them with “Review tags…”.</source>
+        <translation>Schlagwörter für {0} von {1} Stücken vorgeschlagen; prüfen Sie sie mit „Schlagwörter prüfen…“.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tagging the library…</source>
+        <translation>Bibliothek wird verschlagwortet…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Searching for “{0}”…</source>
         <translation>Suche nach „{0}“…</translation>
     </message>
@@ -567,6 +592,62 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <location line="+1"/>
         <source>CLaMP 2 models (*.pth config.json)</source>
         <translation>CLaMP-2-Modelle (*.pth config.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/tag_review.py" line="+41"/>
+        <source>Review tag suggestions</source>
+        <translation>Schlagwort-Vorschläge prüfen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piece</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>Vokabular</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All vocabularies</source>
+        <translation>Alle Vokabulare</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n Vorschlag zu prüfen</numerusform>
+            <numerusform>%n Vorschläge zu prüfen</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

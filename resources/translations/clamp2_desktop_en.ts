@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../clamp2_desktop/main_window.py" line="+319"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+332"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n piece</numerusform>
@@ -39,11 +39,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+78"/>
+        <location line="+80"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>%n result for “{0}” · model {1}</numerusform>
             <numerusform>%n results for “{0}” · model {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message numerus="yes">
+        <location filename="../../clamp2_desktop/tag_review.py" line="+96"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n suggestion to review</numerusform>
+            <numerusform>%n suggestions to review</numerusform>
         </translation>
     </message>
 </context>

@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>No hay ningún modelo cargado, así que todavía no se puede buscar en la biblioteca.</translation>
     </message>
@@ -152,24 +152,24 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
-        <location line="+131"/>
+        <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
+        <location line="+114"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <source>Composer</source>
         <translation>Compositor</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+113"/>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-112"/>
         <source>Duration</source>
         <translation>Duración</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Carpeta</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+108"/>
         <source>Match</source>
         <translation>Relevancia</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -227,18 +227,33 @@
         <translation>Ajustes…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tag my library</source>
+        <translation>Etiquetar mi biblioteca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest genre, mood, ensemble, era, form and region tags for every piece</source>
+        <translation>Sugerir etiquetas de género, carácter, conjunto, época, forma y región para cada pieza</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review tags…</source>
+        <translation>Revisar etiquetas…</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>Filter by title, composer or file name</source>
         <translation>Filtrar por título, compositor o nombre de archivo</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Describe la música que buscas, en cualquier idioma.</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-288"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Suelta archivos MIDI o ABC en la ventana, o elige «Buscar similares» en una pieza.</translation>
     </message>
@@ -348,7 +363,7 @@ You can still browse the library; choose a model in Settings.</source>
 Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>%n resultado para «{0}» · modelo {1}</numerusform>
@@ -376,7 +391,17 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Piezas similares a {0} ({1}) · modelo {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Suggested tags for {0} of {1} pieces; review them with “Review tags…”.</source>
+        <translation>Etiquetas sugeridas para {0} de {1} piezas; revísalas con «Revisar etiquetas…».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tagging the library…</source>
+        <translation>Etiquetando la biblioteca…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Searching for “{0}”…</source>
         <translation>Buscando «{0}»…</translation>
     </message>
@@ -567,6 +592,62 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <location line="+1"/>
         <source>CLaMP 2 models (*.pth config.json)</source>
         <translation>Modelos de CLaMP 2 (*.pth config.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/tag_review.py" line="+41"/>
+        <source>Review tag suggestions</source>
+        <translation>Revisar sugerencias de etiquetas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piece</source>
+        <translation>Pieza</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag</source>
+        <translation>Etiqueta</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>Vocabulario</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All vocabularies</source>
+        <translation>Todos los vocabularios</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n sugerencia por revisar</numerusform>
+            <numerusform>%n sugerencias por revisar</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

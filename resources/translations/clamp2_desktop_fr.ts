@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>Aucun modèle n’est chargé&#x202f;; la bibliothèque ne peut pas encore être interrogée.</translation>
     </message>
@@ -152,24 +152,24 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
-        <location line="+131"/>
+        <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
+        <location line="+114"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <source>Composer</source>
         <translation>Compositeur</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+113"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-112"/>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
@@ -184,7 +184,7 @@
         <translation>Dossier</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+108"/>
         <source>Match</source>
         <translation>Pertinence</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -227,18 +227,33 @@
         <translation>Paramètres…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tag my library</source>
+        <translation>Étiqueter ma bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest genre, mood, ensemble, era, form and region tags for every piece</source>
+        <translation>Suggérer des étiquettes de genre, d’humeur, d’effectif, d’époque, de forme et de région pour chaque morceau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review tags…</source>
+        <translation>Vérifier les étiquettes…</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>Filter by title, composer or file name</source>
         <translation>Filtrer par titre, compositeur ou nom de fichier</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Décrivez la musique que vous cherchez, dans n’importe quelle langue.</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-288"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Déposez des fichiers MIDI ou ABC sur la fenêtre, ou cliquez sur «&#xa0;Similaires&#xa0;» pour un morceau.</translation>
     </message>
@@ -348,7 +363,7 @@ You can still browse the library; choose a model in Settings.</source>
 Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un modèle dans les Paramètres.</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>%n résultat pour «&#xa0;{0}&#xa0;» · modèle {1}</numerusform>
@@ -376,7 +391,17 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Morceaux similaires à {0} ({1}) · modèle {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Suggested tags for {0} of {1} pieces; review them with “Review tags…”.</source>
+        <translation>Étiquettes suggérées pour {0} morceaux sur {1} ; vérifiez-les avec « Vérifier les étiquettes… ».</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tagging the library…</source>
+        <translation>Étiquetage de la bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Searching for “{0}”…</source>
         <translation>Recherche de «&#xa0;{0}&#xa0;»…</translation>
     </message>
@@ -567,6 +592,62 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <location line="+1"/>
         <source>CLaMP 2 models (*.pth config.json)</source>
         <translation>Modèles CLaMP 2 (*.pth config.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/tag_review.py" line="+41"/>
+        <source>Review tag suggestions</source>
+        <translation>Vérifier les suggestions d’étiquettes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piece</source>
+        <translation>Morceau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>Vocabulaire</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All vocabularies</source>
+        <translation>Tous les vocabulaires</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n suggestion à vérifier</numerusform>
+            <numerusform>%n suggestions à vérifier</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

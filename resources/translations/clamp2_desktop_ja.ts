@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>モデルが読み込まれていないため、まだライブラリを検索できません。</translation>
     </message>
@@ -151,24 +151,24 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
-        <location line="+131"/>
+        <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
+        <location line="+114"/>
         <source>Title</source>
         <translation>曲名</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <source>Composer</source>
         <translation>作曲者</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+113"/>
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-112"/>
         <source>Duration</source>
         <translation>長さ</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+108"/>
         <source>Match</source>
         <translation>一致度</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
         <source>Main</source>
         <translation>メインツールバー</translation>
     </message>
@@ -226,18 +226,33 @@
         <translation>設定…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tag my library</source>
+        <translation>ライブラリにタグ付け</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest genre, mood, ensemble, era, form and region tags for every piece</source>
+        <translation>すべての曲にジャンル・ムード・編成・時代・形式・地域のタグを提案します</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review tags…</source>
+        <translation>タグを確認…</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>Filter by title, composer or file name</source>
         <translation>曲名・作曲者・ファイル名で絞り込み</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>探している音楽の雰囲気を、どの言語でも入力してください。</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-288"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>MIDIファイルやABCファイルをウィンドウにドロップするか、曲の「似た曲を探す」を選んでください。</translation>
     </message>
@@ -344,7 +359,7 @@ You can still browse the library; choose a model in Settings.</source>
 ライブラリの閲覧はできます。「設定」でモデルを選んでください。</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件 · モデル {1}</numerusform>
@@ -371,7 +386,17 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>{0} に似た曲（{1}）· モデル {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Suggested tags for {0} of {1} pieces; review them with “Review tags…”.</source>
+        <translation>{1} 曲中 {0} 曲にタグを提案しました。「タグを確認…」で確認してください。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tagging the library…</source>
+        <translation>ライブラリにタグ付け中…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Searching for “{0}”…</source>
         <translation>「{0}」を検索中…</translation>
     </message>
@@ -562,6 +587,61 @@ You can still browse the library; choose a model in Settings.</source>
         <location line="+1"/>
         <source>CLaMP 2 models (*.pth config.json)</source>
         <translation>CLaMP 2 モデル (*.pth config.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/tag_review.py" line="+41"/>
+        <source>Review tag suggestions</source>
+        <translation>タグの提案を確認</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piece</source>
+        <translation>曲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>語彙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>出所</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>信頼度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>採用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All vocabularies</source>
+        <translation>すべての語彙</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>確認待ちの提案 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+79"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>尚未加载模型，暂时无法搜索曲库。</translation>
     </message>
@@ -151,24 +151,24 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../clamp2_desktop/library_model.py" line="+55"/>
-        <location line="+131"/>
+        <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
+        <location line="+114"/>
         <source>Title</source>
         <translation>曲名</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-113"/>
         <source>Composer</source>
         <translation>作曲家</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+130"/>
+        <location line="+113"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-112"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>文件夹</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+108"/>
         <source>Match</source>
         <translation>匹配度</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+129"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -226,18 +226,33 @@
         <translation>设置…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Tag my library</source>
+        <translation>为音乐库添加标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggest genre, mood, ensemble, era, form and region tags for every piece</source>
+        <translation>为每首乐曲推荐体裁、情绪、编制、时代、曲式和地区标签</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Review tags…</source>
+        <translation>审阅标签…</translation>
+    </message>
+    <message>
         <location line="+30"/>
         <source>Filter by title, composer or file name</source>
         <translation>按曲名、作曲家或文件名筛选</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+270"/>
+        <location line="+298"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>用任何语言描述你想找的音乐。</translation>
     </message>
     <message>
-        <location line="-260"/>
+        <location line="-288"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>将 MIDI 或 ABC 文件拖入窗口，或在某首曲目上选择“查找相似曲目”。</translation>
     </message>
@@ -344,7 +359,7 @@ You can still browse the library; choose a model in Settings.</source>
 你仍然可以浏览曲库；请在“设置”中选择模型。</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+17"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>“{0}”的 %n 个结果 · 模型 {1}</numerusform>
@@ -371,7 +386,17 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>与 {0} 相似的曲目（{1}）· 模型 {2}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+18"/>
+        <source>Suggested tags for {0} of {1} pieces; review them with “Review tags…”.</source>
+        <translation>已为 {1} 首中的 {0} 首乐曲推荐标签；请通过“审阅标签…”查看。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tagging the library…</source>
+        <translation>正在为音乐库添加标签…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Searching for “{0}”…</source>
         <translation>正在搜索“{0}”…</translation>
     </message>
@@ -562,6 +587,61 @@ You can still browse the library; choose a model in Settings.</source>
         <location line="+1"/>
         <source>CLaMP 2 models (*.pth config.json)</source>
         <translation>CLaMP 2 模型 (*.pth config.json)</translation>
+    </message>
+</context>
+<context>
+    <name>TagReviewDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/tag_review.py" line="+41"/>
+        <source>Review tag suggestions</source>
+        <translation>审阅标签建议</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Piece</source>
+        <translation>乐曲</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>All vocabularies</source>
+        <translation>所有词表</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n suggestion(s) to review</source>
+        <translation>
+            <numerusform>%n 条建议待审阅</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
