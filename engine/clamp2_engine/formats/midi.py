@@ -146,10 +146,13 @@ def read_midi_report(
         layout = _scan(data, where)
         _raise_fatal(layout, where)
     else:
-        try:
-            return MidiRead(_mido(data, clip=False, where=where), (), len(data))
-        except Exception:  # mido raises OSError, EOFError, IndexError, KeyError, ValueError ...
-            pass
+        # mido reads the track count as a signed 16-bit number: a header declaring 32,768 or more
+        # tracks reads as an empty file without an error.  Such headers go to the scan.
+        if len(data) < 12 or data[10] < 0x80:
+            try:
+                return MidiRead(_mido(data, clip=False, where=where), (), len(data))
+            except Exception:  # mido raises OSError, EOFError, IndexError, KeyError, ValueError ...
+                pass
         layout = _scan(data, where)
         _raise_fatal(layout, where)
     return _read_repaired(data, layout, where)

@@ -35,6 +35,8 @@ from mido.midifiles.meta import build_meta_message
 MAX_VARINT_BYTES = 8
 #: Runs of high bytes at least this long are checked before mido sees them.
 LONG_HIGH_RUN = 1024
+#: mido (like many readers) takes the header's track count as a signed 16-bit number.
+MAX_TRACKS = 0x7FFF
 #: How far into the file a leading ``MThd`` is searched for.
 MTHD_SEARCH_LIMIT = 4096
 
@@ -185,7 +187,7 @@ def scan(data: bytes) -> Layout:
     (hlen,) = struct.unpack(">I", data[base + 4 : base + 8])
     if hlen < 6:
         raise ScanError(f"corrupt file header (MThd length {hlen}, expected 6)", base + 4)
-    fmt, ntracks, division = struct.unpack(">hhh", data[base + 8 : base + 14])
+    fmt, ntracks, division = struct.unpack(">hHh", data[base + 8 : base + 14])  # track count: unsigned
     problems: list[Problem] = []
     tracks: list[Track] = []
     pos = base + 8 + hlen
@@ -197,6 +199,9 @@ def scan(data: bytes) -> Layout:
         cid = data[pos : pos + 4]
         (size,) = struct.unpack(">I", data[pos + 4 : pos + 8])
         if cid == b"MTrk":
+            if len(tracks) == MAX_TRACKS:
+                raise ScanError(f"more than {MAX_TRACKS:,} tracks (the header declares {ntracks}): more than a "
+                                "MIDI reader can take", pos)
             start = pos + 8
             track = Track(len(tracks) + 1, pos, size, start, min(start + size, len(data)))
             tracks.append(track)
@@ -402,7 +407,7 @@ def _data_bytes(data: bytes, status_at: int, length: int, end: int, n: int, foun
 def rebuild(data: bytes, layout: Layout) -> bytes:
     """A clean SMF: present tracks only, undecodable metas dropped, cut at end_of_track."""
     out = bytearray(b"MThd")
-    out += struct.pack(">Ihhh", 6, layout.format, len(layout.tracks), layout.division)
+    out += struct.pack(">IhHh", 6, layout.format, len(layout.tracks), layout.division)
     for track in layout.tracks:
         body = _track_bytes(data, track)
         out += b"MTrk" + struct.pack(">I", len(body)) + body
