@@ -7,7 +7,11 @@ provokes becomes an :class:`InputFileError` for that file.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +22,36 @@ from clamp2_engine.pieces import ABC_EXTENSIONS, MIDI_EXTENSIONS, Piece, Preproc
 
 # What a library scan picks up (MTF text files are accepted by `clamp2 embed`, not collected from folders).
 MUSIC_EXTENSIONS = MIDI_EXTENSIONS | ABC_EXTENSIONS
+
+#: Seconds one file may take to be read and converted.  Past it the file is reported as failed instead of
+#: being waited for (a hostile file must not stall a scan).  Enforced where files are read on a process's
+#: main thread: the parser processes of a scan or `clamp2 embed`, and the CLI itself.
+FILE_TIME_LIMIT_S = 60.0
+
+
+class _OverTime(BaseException):
+    """Raised by the alarm; a BaseException so that no parser's ``except Exception`` can swallow it."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None):
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _OverTime()
+
+    start = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:  # someone else's alarm was armed: give it back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - start), 0.001))
 
 
 @dataclass
@@ -31,11 +65,21 @@ class FileResult:
         return bool(self.pieces)
 
 
-def read_file(path: str | Path, preprocessing: Preprocessing = Preprocessing()) -> FileResult:
-    """One file's pieces and errors; never raises for a bad file."""
+def read_file(path: str | Path, preprocessing: Preprocessing = Preprocessing(),
+              time_limit: float | None = None) -> FileResult:
+    """One file's pieces and errors; never raises for a bad file.
+
+    ``time_limit`` (default :data:`FILE_TIME_LIMIT_S`; 0: none) bounds the seconds spent on the file.
+    """
     path = str(path)
+    limit = FILE_TIME_LIMIT_S if time_limit is None else time_limit
     try:
-        pieces, errors = read_pieces_report(path, preprocessing)
+        try:
+            with _time_limit(limit):
+                pieces, errors = read_pieces_report(path, preprocessing)
+        except _OverTime:
+            return FileResult(path, [], [InputFileError(
+                path, f"reading took longer than {limit:g} s, the limit for one file; skipped")])
         return FileResult(path, list(pieces), [e.to_exception() for e in errors])
     except InputFileError as exc:
         return FileResult(path, [], [exc])
