@@ -261,7 +261,10 @@ class Scanner:
 
     def _parse_batches(self, todo: list[DiskFile]) -> Iterator[list[ParsedFile]]:
         args = [(f, self.preprocessing, self.max_file_bytes) for f in todo]
-        if self.workers <= 1 or len(todo) < 8:
+        # Off the main thread (the app's scan thread) the per-file time limit only works in worker
+        # processes, so even a few files go to the pool there.
+        on_main = threading.current_thread() is threading.main_thread()
+        if self.workers <= 1 or (len(todo) < 8 and on_main):
             results: Iterator[ParsedFile] = map(_parse_star, args)
             yield from self._batched(results)
             return
