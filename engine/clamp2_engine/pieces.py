@@ -57,6 +57,9 @@ class Preprocessing:
 
     abc_drop_fields: tuple[str, ...] = OFFICIAL_DROP_FIELDS
     abc_keep_fields: tuple[str, ...] = ()
+    #: Remove collection-specific notation habits (quotes, decorations, bowings,
+    #: grace notes, slurs) from ABC music lines: see :mod:`clamp2_engine.notation`.
+    abc_normalize: bool = False
 
     @classmethod
     def official(cls) -> "Preprocessing":
@@ -69,7 +72,11 @@ class Preprocessing:
         return cls(LABEL_FREE_DROP_FIELDS, LABEL_FREE_KEEP_FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"abc_drop_fields": list(self.abc_drop_fields), "abc_keep_fields": list(self.abc_keep_fields)}
+        out: dict[str, Any] = {"abc_drop_fields": list(self.abc_drop_fields),
+                               "abc_keep_fields": list(self.abc_keep_fields)}
+        if self.abc_normalize:  # written only when on, so older configs stay byte-identical
+            out["abc_normalize"] = True
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> "Preprocessing":
@@ -81,7 +88,7 @@ class Preprocessing:
             return cls()
         if not isinstance(data, dict):
             raise ModelConfigError(f"preprocessing must be an object, not {type(data).__name__}")
-        unknown = sorted(set(data) - {"abc_drop_fields", "abc_keep_fields"})
+        unknown = sorted(set(data) - {"abc_drop_fields", "abc_keep_fields", "abc_normalize"})
         if unknown:
             raise ModelConfigError(f"unsupported preprocessing option(s): {', '.join(unknown)}")
         values = {}
@@ -91,6 +98,10 @@ class Preprocessing:
                 if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) and v for v in value):
                     raise ModelConfigError(f"preprocessing.{key} must be a list of non-empty strings")
                 values[key] = tuple(value)
+        if "abc_normalize" in data:
+            if not isinstance(data["abc_normalize"], bool):
+                raise ModelConfigError("preprocessing.abc_normalize must be true or false")
+            values["abc_normalize"] = data["abc_normalize"]
         return cls(**values)
 
 
@@ -238,8 +249,13 @@ def _tune_position(tune: AbcTune, detail: str | None) -> str:
 
 
 def _abc_piece(path: str, tune: AbcTune, pre: Preprocessing) -> Piece:
+    source = tune.effective_text
+    if pre.abc_normalize:
+        from clamp2_engine.notation import normalize_abc
+
+        source = normalize_abc(source)
     result = interleave_abc_report(
-        tune.effective_text,
+        source,
         drop_fields=pre.abc_drop_fields,
         keep_fields=pre.abc_keep_fields,
         path=path,
