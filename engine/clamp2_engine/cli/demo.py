@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         first = lib.catalog.piece(ids[0])
         print(f"\nPieces most similar to “{first.title or Path(first.path).stem}”:")
         _print(lib.similar(ids[0], k=5)[0])
-        if lib.loaded.tokenizer is None:
+        if not lib.loaded.can_embed_text:
             print(f"\n(model {lib.model.name!r} has no text tokenizer, so text search is not available with it)")
             return EXIT_OK
         for query in DEMO_QUERIES:
