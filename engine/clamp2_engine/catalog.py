@@ -73,7 +73,14 @@ def default_path() -> Path:
 
 
 def _norm(path: str | os.PathLike[str]) -> str:
-    return os.path.abspath(os.fspath(path))
+    p = os.path.abspath(os.fspath(path))
+    try:
+        p.encode("utf-8")
+    except UnicodeEncodeError:  # a name whose bytes are not UTF-8 (os.fsdecode kept them as surrogates)
+        shown = os.fsencode(p).decode("utf-8", "backslashreplace")
+        raise CatalogError(f"{shown}: the file name is not valid UTF-8, so the library cannot store it; "
+                           "rename the file") from None
+    return p
 
 
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
