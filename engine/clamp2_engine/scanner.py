@@ -95,6 +95,15 @@ def format_of(path: str) -> str | None:
     return None
 
 
+def _storable(name: str) -> bool:
+    """False for a file name whose bytes are not UTF-8 (``os.fsdecode`` keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def walk_music_files(root: Path, extensions: frozenset[str] = MUSIC_EXTENSIONS
                      ) -> tuple[list[DiskFile], list[WalkError]]:
     """Every music file under ``root`` with its size and mtime, following symlinks safely.
@@ -125,6 +134,12 @@ def walk_music_files(root: Path, extensions: frozenset[str] = MUSIC_EXTENSIONS
             errors.append(WalkError(folder, f"cannot list folder ({exc.strerror})", "unreadable"))
             continue
         for entry in entries:
+            if not _storable(entry.name):
+                shown = os.fsencode(entry.path).decode("utf-8", "backslashreplace")
+                if os.path.splitext(entry.name)[1].lower() in extensions or entry.is_dir(follow_symlinks=True):
+                    errors.append(WalkError(shown, "the name is not valid UTF-8, so the library cannot store it; "
+                                                   "rename it", "unreadable"))
+                continue
             try:
                 if entry.is_dir(follow_symlinks=True):
                     stack.append(entry.path)
@@ -209,6 +224,10 @@ class Scanner:
             root_path = Path(root).expanduser().resolve()
             if not root_path.is_dir():
                 raise Clamp2Error(f"{root}: not a folder")
+            if not _storable(str(root_path)):
+                shown = os.fsencode(str(root_path)).decode("utf-8", "backslashreplace")
+                raise Clamp2Error(f"{shown}: the folder name is not valid UTF-8, so the library cannot store it; "
+                                  "rename the folder")
             record = self.catalog.add_root(root_path)
             self._scan_root(root_path, record.id, report)
             if self.cancel.is_set():
