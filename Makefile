@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml engine/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
 	$(BIN)/python -m pip install -q $(TORCH)
-	HNSWLIB_NO_NATIVE=1 $(BIN)/python -m pip install -q -e ./engine -e '.[dev]'
+	HNSWLIB_NO_NATIVE=1 $(BIN)/python -m pip install -q -e './engine[train]' -e '.[dev]'
 	@touch $@
 
 run: setup
