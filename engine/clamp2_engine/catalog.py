@@ -83,6 +83,19 @@ def _norm(path: str | os.PathLike[str]) -> str:
     return p
 
 
+def _storage_problem(path: Path, exc: sqlite3.Error) -> str | None:
+    """A sentence for failures of the disk rather than of the database (read-only, full, I/O)."""
+    text = str(exc).lower()
+    folder = path.parent
+    if "readonly" in text or "read-only" in text or (folder.exists() and not os.access(folder, os.W_OK)):
+        return (f"{path}: the library folder {folder} is read-only ({exc}); make it writable or open a library "
+                "elsewhere (--db)")
+    if "full" in text or "disk i/o" in text or "unable to open" in text:
+        return (f"{path}: could not write to the library ({exc}); the disk may be full or the folder not "
+                "writable.  The unfinished batch was rolled back; what was stored before it is intact")
+    return None
+
+
 def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -245,7 +258,8 @@ class Catalog:
             self.previous_schema_version = migrate(conn, self.path, self.MIGRATIONS)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise CatalogError(f"{self.path}: not a usable library database ({exc})") from exc
+            why = _storage_problem(self.path, exc) if isinstance(exc, sqlite3.OperationalError) else None
+            raise CatalogError(why or f"{self.path}: not a usable library database ({exc})") from exc
         except BaseException:
             conn.close()
             raise
@@ -304,20 +318,26 @@ class Catalog:
             else:
                 conn.execute(f"RELEASE {name}")
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        else:
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                conn.execute("COMMIT")
+                yield self
             except BaseException:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+        except sqlite3.OperationalError as exc:  # a full disk or a read-only folder: say so, in one line
+            why = _storage_problem(self.path, exc)
+            if why is None:
+                raise
+            raise CatalogError(why) from exc
 
     def integrity_check(self) -> str:
         return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
