@@ -61,3 +61,5 @@ class CatalogError(Clamp2Error):
     model, a vector of the wrong dimension, a duplicate model name with other
     weights).  The message names the database file when it matters.
     """
+
+    exit_code = 4  # the CLI's "library database or index could not be used"
