@@ -42,6 +42,7 @@ import hnswlib
 import numpy as np
 
 from clamp2_engine.catalog import Catalog, IndexStamp
+from clamp2_engine.errors import CatalogError
 
 __all__ = ["Hit", "IndexParams", "SimilarityIndex", "SyncReport", "index_path"]
 
@@ -126,6 +127,13 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def _min_saved_size(h: hnswlib.Index) -> int:
+    """Bytes hnswlib's saveIndex writes at least: its 96-byte header, then every element's level-0 block
+    (links, vector, label), then a 4-byte link-list size per element (upper levels add more)."""
+    per_element = (2 * h.M * 4 + 4) + 4 * h.dim + 8
+    return 96 + h.element_count * (per_element + 4)
+
+
 def _normalise(vectors: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
@@ -176,7 +184,10 @@ class SimilarityIndex:
             else:
                 report = replace(report, reason="loaded")
         if save and (report.rebuilt or report.added or report.deleted):
-            index.save()
+            try:
+                index.save()
+            except CatalogError as exc:  # a read-only or full disk: the index works from memory this time
+                log.warning("%s", exc)
         index.opened = report
         return index
 
@@ -307,15 +318,27 @@ class SimilarityIndex:
         stamp, or a file the old stamp does not match (-> rebuilt at open).
         """
         with self._lock:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-            os.close(fd)
+            try:
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+                os.close(fd)
+            except OSError as exc:
+                raise CatalogError(f"{self.path}: could not save the similarity index ({exc.strerror or exc}); "
+                                   "the previous index file is kept and the database is unchanged") from exc
             tmp = Path(tmp_name)
             try:
                 self._hnsw.save_index(tmp_name)
                 with tmp.open("rb+") as f:
                     os.fsync(f.fileno())
                 size, checksum = _file_checksum(tmp)
+                # hnswlib writes through a C++ stream that ignores write errors (a full disk): a file
+                # shorter than its level-0 block is a failed write, and must not replace the good one.
+                if size < _min_saved_size(self._hnsw):
+                    raise OSError(28, "the index file came out short (disk full?)")
                 os.replace(tmp, self.path)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise CatalogError(f"{self.path}: could not save the similarity index ({exc.strerror or exc}); "
+                                   "the previous index file is kept and the database is unchanged") from exc
             except BaseException:
                 tmp.unlink(missing_ok=True)
                 raise
