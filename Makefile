@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 TORCH  := torch==2.13.0
 PYTEST_ARGS ?=
 
-.PHONY: setup run test bench translations clean
+.PHONY: setup run test bench translations package clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/embed_throughput.py
+
+# One-folder app for this platform (PyInstaller) in dist/clamp2-desktop/, then its --self-check smoke test.
+package: setup
+	$(BIN)/python -m pip install -q -e '.[package]'
+	PYTHON=$(BIN)/python bash packaging/build.sh
 
 # Re-extract the UI strings into the .ts sources (existing translations are kept;
 # strings that left the code are dropped) and compile them to the .qm files the
