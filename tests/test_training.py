@@ -135,15 +135,26 @@ def tiny_dataset(pieces, tmp_path_factory):
     return Dataset(items, {"preprocessing": pre.to_dict()})
 
 
+_TEXT_CACHE: list[Path] = []
+
+
 def _run(ds, out: Path, recipe=None, **kw):
+    """A tiny run; every run of this module shares one sentence-vector cache."""
     recipe = recipe or RECIPES["tiny"]
-    trainer = Trainer(ds, recipe, out, cache_dir=out.parent / "text-cache", log=lambda *_: None)
+    if not _TEXT_CACHE:
+        _TEXT_CACHE.append(out.parent / "text-cache")
+    trainer = Trainer(ds, recipe, out, cache_dir=_TEXT_CACHE[0], log=lambda *_: None)
     best = trainer.fit(**kw)
     return trainer, best
 
 
-def test_tiny_training_is_deterministic_and_gives_a_loadable_model(tiny_dataset, tmp_path):
-    t1, best1 = _run(tiny_dataset, tmp_path / "a")
+@pytest.fixture(scope="module")
+def first_run(tiny_dataset, tmp_path_factory):
+    return _run(tiny_dataset, tmp_path_factory.mktemp("runs") / "a")
+
+
+def test_tiny_training_is_deterministic_and_gives_a_loadable_model(tiny_dataset, first_run, tmp_path):
+    t1, best1 = first_run
     t2, best2 = _run(tiny_dataset, tmp_path / "b")
     w1, w2 = t1.model.state_dict(), t2.model.state_dict()
     assert all(torch.equal(w1[k], w2[k]) for k in w1)
@@ -161,8 +172,8 @@ def test_tiny_training_is_deterministic_and_gives_a_loadable_model(tiny_dataset,
     assert not torch.equal(t3.model.state_dict()["music_proj.weight"], w1["music_proj.weight"])
 
 
-def test_resume_continues_to_the_same_weights(tiny_dataset, tmp_path):
-    full, _ = _run(tiny_dataset, tmp_path / "full")
+def test_resume_continues_to_the_same_weights(tiny_dataset, first_run, tmp_path):
+    full, _ = first_run
     # Stop after the first round (a time budget of 0 s), then resume in a new process-like trainer.
     part, _ = _run(tiny_dataset, tmp_path / "part", time_budget_s=0)
     assert part.round == 1 < part.n_rounds

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from clamp2_engine.model.text_towers import get_frozen_tower
 from clamp2_engine.training.dataset import Item
 from clamp2_engine.training.evaluate import Scorer
 
@@ -34,15 +33,10 @@ def fit_baseline(items: list[Item], text_feats: dict[str, np.ndarray], *, ridge:
 
 
 def baseline_scorer(w: np.ndarray, tower: str) -> Scorer:
-    enc = get_frozen_tower(tower)
-    memo: dict[str, np.ndarray] = {}
+    from clamp2_engine.training.train import frozen_vectors
 
     def texts(t):
-        todo = [s for s in dict.fromkeys(t) if s not in memo]
-        if todo:
-            for s, row in zip(todo, enc.encode(todo)):
-                memo[s] = row
-        return np.stack([memo[s] for s in t])
+        return frozen_vectors(tower, t)
 
     def items(its):
         out = np.stack([it.features for it in its]) @ w
