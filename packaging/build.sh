@@ -32,7 +32,9 @@ start=$(date +%s)
 echo "built dist/clamp2-desktop in $(( $(date +%s) - start )) s"
 
 APP=dist/clamp2-desktop/clamp2-desktop
-gpu=$(find dist/clamp2-desktop \( -name 'libcu*' -o -name 'libnccl*' -o -name 'libnvrtc*' -o -name 'libtorch_cuda*' \) | head -1)
+gpu=$(find dist/clamp2-desktop \( -name 'libcuda*' -o -name 'libcudart*' -o -name 'libcublas*' -o -name 'libcudnn*' \
+      -o -name 'libcufft*' -o -name 'libcurand*' -o -name 'libcusolver*' -o -name 'libcusparse*' -o -name 'libnccl*' \
+      -o -name 'libnvrtc*' -o -name 'libtorch_cuda*' \) | head -1)
 if [ -n "$gpu" ]; then
     echo "error: a GPU library is in the bundle: $gpu" >&2
     exit 1
