@@ -44,7 +44,9 @@ def _time_limit(seconds: float | None):
 
     start = time.monotonic()
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeating: an alarm that lands in a finalizer run by the garbage collector is swallowed there
+    # ("Exception ignored in ..."); the next one, 50 ms later, lands in the parser.
+    outer, _ = signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     finally:
