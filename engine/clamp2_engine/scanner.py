@@ -162,7 +162,8 @@ def walk_music_files(root: Path, extensions: frozenset[str] = MUSIC_EXTENSIONS
     return files, errors
 
 
-def parse_file(disk: DiskFile, preprocessing: Preprocessing, max_bytes: int = MAX_FILE_BYTES) -> ParsedFile:
+def parse_file(disk: DiskFile, preprocessing: Preprocessing, max_bytes: int = MAX_FILE_BYTES,
+               time_limit: float | None = None) -> ParsedFile:
     """Hash and parse one file (runs in a worker process)."""
     fmt = format_of(disk.path)
     out = ParsedFile(disk.path, disk.size, disk.mtime_ns, None, fmt)
@@ -183,7 +184,7 @@ def parse_file(disk: DiskFile, preprocessing: Preprocessing, max_bytes: int = MA
     if not data:
         out.error, out.error_kind = "the file is empty (0 bytes)", "empty"
         return out
-    result = read_file(disk.path, preprocessing)
+    result = read_file(disk.path, preprocessing, time_limit)
     out.pieces = result.pieces
     if result.errors and not result.pieces:
         first = result.errors[0]
@@ -194,7 +195,7 @@ def parse_file(disk: DiskFile, preprocessing: Preprocessing, max_bytes: int = MA
     return out
 
 
-def _parse_star(args: tuple[DiskFile, Preprocessing, int]) -> ParsedFile:
+def _parse_star(args: tuple[DiskFile, Preprocessing, int, float | None]) -> ParsedFile:
     return parse_file(*args)
 
 
@@ -203,6 +204,7 @@ class Scanner:
 
     def __init__(self, catalog: Catalog, embedder: Embedder, index: SimilarityIndex, model_id: int, *,
                  workers: int | None = None, batch_files: int = 32, max_file_bytes: int = MAX_FILE_BYTES,
+                 file_time_limit: float | None = None,
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None):
         self.catalog = catalog
         self.embedder = embedder
@@ -212,6 +214,7 @@ class Scanner:
         self.workers = workers if workers is not None else max(1, min(8, os.cpu_count() or 1))
         self.batch_files = batch_files
         self.max_file_bytes = max_file_bytes
+        self.file_time_limit = file_time_limit  # seconds per file; None: reading.FILE_TIME_LIMIT_S
         self.progress = progress or (lambda phase, done, total: None)
         self.cancel = cancel or threading.Event()
 
@@ -279,7 +282,7 @@ class Scanner:
             report.removed += len(missing)
 
     def _parse_batches(self, todo: list[DiskFile]) -> Iterator[list[ParsedFile]]:
-        args = [(f, self.preprocessing, self.max_file_bytes) for f in todo]
+        args = [(f, self.preprocessing, self.max_file_bytes, self.file_time_limit) for f in todo]
         # Off the main thread (the app's scan thread) the per-file time limit only works in worker
         # processes, so even a few files go to the pool there.
         on_main = threading.current_thread() is threading.main_thread()
