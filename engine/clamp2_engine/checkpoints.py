@@ -75,12 +75,21 @@ def safe_torch_load(path: Path) -> Any:
     try:
         return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unpickling failed"
-        if "weights_only" in str(exc) or "Unsupported global" in str(exc) or "Weights only load failed" in str(exc):
+        text = str(exc)
+        first = text.strip().splitlines()[0] if text.strip() else "unpickling failed"
+        # The weights-only unpickler names what it refused: a global (a function or class to import
+        # and call) means Python objects that could run code; anything else is a broken file.
+        wanted = re.search(r"GLOBAL ([\w.]+)|Unsupported global: GLOBAL ([\w.]+)|Unsupported global", text)
+        if wanted or "reduce" in text.lower():
+            name = next((g for g in (wanted.groups() if wanted else ()) if g), None)
             raise CheckpointError(
-                f"{path}: refused to load: the checkpoint contains Python objects that could run code "
-                "(only plain tensors and numbers are allowed)"
+                f"{path}: refused to load: the checkpoint contains Python objects that could run code"
+                + (f" (it asks for {name})" if name else "") + "; only plain tensors and numbers are allowed"
             ) from None
+        if "Weights only load failed" in text:
+            detail = re.search(r"WeightsUnpickler error: \s*(.+)", text)
+            raise CheckpointError(f"{path}: not a readable PyTorch checkpoint"
+                                  + (f" ({detail.group(1).strip()})" if detail else "")) from None
         raise CheckpointError(f"{path}: not a readable PyTorch checkpoint ({first})") from None
     except (RuntimeError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -262,6 +271,9 @@ def save_model_folder(loaded: LoadedModel, folder: str | Path, *, card: str | No
         raise CheckpointError(f"{folder}: already exists")
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; a model folder is ordinary data
     try:
         state = {k: v.detach().contiguous().cpu() for k, v in loaded.model.state_dict().items()
                  if not _IGNORED_KEY.search(k) and not k.endswith("_char_offsets")}
