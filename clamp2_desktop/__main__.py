@@ -90,28 +90,28 @@ def self_check(model: str | None, device: str | None, timeout_s: float = 600.0) 
         if demo is None or not demo.is_dir():
             return fail(f"the demo library is not installed (resources: {settings.resources_dir})")
         qsettings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.IniFormat)
-        errors: list[str] = []
-        # No one is there to close a dialog: messages are collected instead of shown.
+        errors: list[str] = []   # the engine's one-line messages
+        dialogs: list[str] = []  # no one is there to close a dialog: their texts are collected instead
         for kind in ("warning", "information", "critical"):
-            setattr(QMessageBox, kind, staticmethod(lambda *a, **k: errors.append(str(a[2]) if len(a) > 2 else "")
+            setattr(QMessageBox, kind, staticmethod(lambda *a, **k: dialogs.append(str(a[2]) if len(a) > 2 else "")
                                                     or QMessageBox.StandardButton.Ok))
         window = MainWindow(settings, model, qsettings)
         window.engine.failed.connect(lambda op, msg: errors.append(f"{op}: {msg}"))
         try:
-            if not wait(lambda: window.info is not None or errors, "model"):
+            if not wait(lambda: window.info is not None or errors or dialogs, "model"):
                 return fail("the model did not load in time")
             if window.info is None:
-                return fail(errors[0])
+                return fail(errors[0] if errors else " ".join(dialogs[0].split()))
             info = window.info
             say(f"model {info.model_name!r} loaded ({info.dim}-d, {info.device}, text search: {info.has_text})")
             reports: list = []
             window.scanCompleted.connect(reports.append)
             if not window.start_scan([demo.resolve()]):
                 return fail("the scan did not start")
-            if not wait(lambda: reports or (window.scan_worker is None and errors), "scan"):
+            if not wait(lambda: reports or (window.scan_worker is None and (errors or dialogs)), "scan"):
                 return fail("the scan did not finish in time")
             if not reports:
-                return fail(errors[-1] if errors else "the scan failed")
+                return fail(errors[-1] if errors else " ".join(dialogs[-1].split()) if dialogs else "the scan failed")
             report = reports[0]
             say(f"scanned the demo library: {report.seen} files, {report.pieces_embedded} pieces, "
                 f"{report.failed} failed")
