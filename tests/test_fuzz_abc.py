@@ -58,7 +58,7 @@ def hard_time_limit(seconds: float = HARD_LIMIT_S):
         raise Hang(f"no result after {seconds:.0f} s: a hang")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # repeats, in case a finalizer swallows one
     try:
         yield
     except Hang as exc:

@@ -54,7 +54,7 @@ def hard_time_limit(seconds: float = HARD_LIMIT_S):
         raise Hang(f"no result after {seconds:.0f} s: a hang")
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # repeats, in case a finalizer swallows one
     try:
         yield
     except Hang as exc:
@@ -263,7 +263,7 @@ def test_a_file_that_takes_too_long_is_skipped_not_waited_for(tmp_path, model, c
     """The per-file time limit, through the scan's worker processes (as the app runs scans)."""
     import struct
 
-    import clamp2_engine.reading as reading
+    import clamp2_engine.scanner as scanner
 
     def vlq(n: int) -> bytes:
         out = [n & 0x7F]
@@ -281,13 +281,16 @@ def test_a_file_that_takes_too_long_is_skipped_not_waited_for(tmp_path, model, c
     (root / "slow.mid").write_bytes(slow)
     for i in range(9):
         make_midi(root / f"ok{i}.mid", n_notes=12, seed=i)
-    monkeypatch.setattr(reading, "FILE_TIME_LIMIT_S", 0.5)  # inherited by the forked parser processes
     settings_ = Settings.from_env(db=tmp_path / "lib.db", environ={"CLAMP2_DATA_DIR": str(tmp_path / "data")})
     result: dict = {}
+    pools: list = []
+    real_pool = scanner.ProcessPoolExecutor
+    monkeypatch.setattr(scanner, "ProcessPoolExecutor", lambda *a, **k: pools.append(1) or real_pool(*a, **k))
 
     def scan_in_a_thread() -> None:  # off the main thread, like the app's scan thread
         with Library.with_model(settings_, model, device="cpu") as lib:
-            result["report"] = lib.scan([root], workers=2)
+            result["report"] = scanner.Scanner(lib.catalog, lib.embedder, lib.index, lib.model.id, workers=2,
+                                               file_time_limit=0.5).scan([root])
             result["errors"] = lib.errors()
 
     start = time.perf_counter()
@@ -295,6 +298,7 @@ def test_a_file_that_takes_too_long_is_skipped_not_waited_for(tmp_path, model, c
     thread.start()
     thread.join(HARD_LIMIT_S)
     assert not thread.is_alive(), "the scan hung"
+    assert pools, "the files were not read in worker processes"
     report, errors = result["report"], result["errors"]
     assert report.seen == 10 and report.failed == 1 and report.pieces_embedded == 9, report
     assert errors[0].path.endswith("slow.mid") and "longer than 0.5 s" in errors[0].reason
