@@ -87,6 +87,11 @@ def finish_model(best: Path, ds, trainer, data_dir: Path, train_s: float) -> Pat
 
     loaded = load_model_folder(best)
     recipe = trainer.recipe
+    align = trainer.align_languages(loaded.model)
+    loaded.model.eval()
+    if align:
+        loaded.config.training = dict(loaded.config.training, language_alignment=align)
+    loaded.config.training = dict(loaded.config.training, recipe=recipe.to_dict())
     table_d = description_table(trainer.items, recipe)
     keys = sorted(table_d)
     feats = text_features([s for k in keys for s in table_d[k]], recipe.text_tower, data_dir / "text-features")
