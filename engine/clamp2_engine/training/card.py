@@ -74,7 +74,7 @@ def model_card(loaded, trainer, result: dict, train_s: float) -> str:
         f"{cfg.music.num_heads} heads, FFN {cfg.music.intermediate_size}, patch size {cfg.music.patch_size}, "
         f"{cfg.music.patch_length} patches per window; projection to {cfg.projection_dim}-d",
         f"- text tower: `{cfg.text.type}` ({cfg.text.package}), {cfg.text.hidden_size}-d, frozen, not stored in "
-        "this folder; `text_proj` (initialised to the identity) is",
+        "this folder; `text_proj` (initialised to the identity) is trained at a quarter of the learning rate",
         f"- {n_params / 1e6:.2f} M trainable parameters",
         "",
         "## Training",
