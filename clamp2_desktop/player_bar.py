@@ -97,10 +97,12 @@ class PlayerBar(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         for w in (self.play_button, self.stop_button, self.ab_button):
             layout.addWidget(w)
-        layout.addWidget(self.slider, 2)
+        self.slider.setMinimumWidth(180)
+        self.message.setMaximumWidth(420)
+        layout.addWidget(self.slider, 3)
         layout.addWidget(self.time)
         layout.addWidget(self.title, 2)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.message, 2)
         self.timer = QTimer(self, interval=200)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
@@ -175,7 +177,8 @@ class PlayerBar(QWidget):
 
     def _on_error(self, message: str) -> None:
         self.last_message = message
-        self.message.setText(message)
+        metrics = self.message.fontMetrics()
+        self.message.setText(metrics.elidedText(message, Qt.ElideRight, self.message.maximumWidth()))
         self.message.setToolTip(message)
 
     def _on_loaded(self, title: str, has_pair: bool) -> None:

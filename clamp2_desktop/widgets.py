@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -50,11 +51,13 @@ class ScoreDelegate(QStyledItemDelegate):
         bar = QRect(rect.left(), rect.top(), int(rect.width() * frac), rect.height())
         base = option.palette.color(QPalette.Highlight)
         painter.setPen(Qt.NoPen)
-        painter.setBrush(QColor(base.red(), base.green(), base.blue(), 70))
+        painter.setBrush(QColor(base.red(), base.green(), base.blue(), 45))
         painter.drawRoundedRect(rect, 3, 3)
-        painter.setBrush(base)
+        # a light fill keeps the number readable wherever the bar ends
+        painter.setBrush(QColor(base.red(), base.green(), base.blue(), 120))
         painter.drawRoundedRect(bar, 3, 3)
-        painter.setPen(option.palette.color(QPalette.HighlightedText if frac > 0.6 else QPalette.Text))
+        selected = bool(option.state & QStyle.State_Selected)
+        painter.setPen(option.palette.color(QPalette.HighlightedText if selected else QPalette.Text))
         painter.drawText(rect, Qt.AlignCenter, f"{float(score):.3f}")
         painter.restore()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from clamp2_engine.browse import display_title
 from clamp2_engine.cli.common import EXIT_NOTHING_DONE, EXIT_OK, err
 from clamp2_engine.cli.embed import add_model_arguments
 from clamp2_engine.errors import Clamp2Error
@@ -28,8 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _print(results) -> None:
     for r in results:
-        tune = f" #{r.tune + 1}" if r.tune is not None else ""
-        print(f"   {r.rank}. {r.score:6.3f}  {r.title or Path(r.path).stem}{tune}  [{Path(r.path).name}]")
+        tune = f" #{r.tune + 1}" if r.tune else ""
+        print(f"   {r.rank}. {r.score:6.3f}  {display_title(r.title, r.path)}{tune}  [{Path(r.path).name}]")
 
 
 def _files_only(demo: Path) -> int:

@@ -5,6 +5,7 @@ import argparse
 import threading
 from pathlib import Path
 
+from clamp2_engine.browse import display_title
 from clamp2_engine.cli.common import (
     EXIT_NOTHING_DONE,
     EXIT_OK,
@@ -80,8 +81,8 @@ def _print_results(results: list[SearchResult], header: str, as_json: bool, extr
     if not results:
         print("no results")
     for r in results:
-        tune = f" #{r.tune + 1}" if r.tune is not None else ""
-        title = r.title or Path(r.path).stem
+        tune = f" #{r.tune + 1}" if r.tune else ""
+        title = display_title(r.title, r.path)
         print(f"{r.rank:3d}. {r.score:6.3f}  {title}{tune}  ({r.path})")
 
 
