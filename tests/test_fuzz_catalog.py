@@ -113,7 +113,9 @@ def file_names(draw) -> list[str]:
         ext = draw(st.sampled_from(EXTENSIONS))
         raw = os.fsencode(base)[: 255 - len(ext)]
         name = os.fsdecode(raw.decode("utf-8", "ignore").encode()) + ext
-        if _fs_ok(name) and name not in names and name.lower() not in {n.lower() for n in names}:
+        # (a name of only dots before the extension, like "...mid", has no extension: not music, by design)
+        if (_fs_ok(name) and os.path.splitext(name)[1] == ext and name not in names
+                and name.lower() not in {n.lower() for n in names}):
             names.append(name)
     assume(names)
     return names
