@@ -276,3 +276,20 @@ def test_import_refuses_bad_names_and_missing_files(home, tmp_path, tiny_checkpo
     assert clamp2_main(["models", "import", str(tmp_path / "absent.pth")]) == EXIT_MODEL
     assert "no such file" in capsys.readouterr().err
     assert not (home / "models").exists() or not any((home / "models").iterdir())
+
+
+def test_download_offline_explains_itself_in_one_line_and_writes_nothing(tmp_path):
+    """No network here: the download path is exercised up to the hub client, which is told it is offline.
+    Nothing is pretended: no file is fetched, nothing is registered, the message says what to do instead."""
+    env = _env(tmp_path)
+    env.update(HF_HUB_OFFLINE="1", HF_HOME=str(tmp_path / "hf"))
+    proc = subprocess.run([sys.executable, "-m", "clamp2_engine", "models", "download", "--name", "official"],
+                          env=env, cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == EXIT_MODEL, proc.stderr
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("error: cannot download the official CLaMP 2 checkpoint: offline mode is on")
+    assert "clamp2 models import FILE --tokenizer DIR" in last
+    assert not (tmp_path / "data" / "models").exists()
+    assert not (tmp_path / "data" / "library.db").exists()

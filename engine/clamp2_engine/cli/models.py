@@ -11,6 +11,7 @@ model every command uses when ``--model`` is not given.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 from pathlib import Path
@@ -19,6 +20,14 @@ from typing import Any
 from clamp2_engine.cli.common import EXIT_LIBRARY, EXIT_MODEL, EXIT_OK, EXIT_USAGE, err, print_json
 from clamp2_engine.errors import CatalogError, CheckpointError
 from clamp2_engine.settings import DEFAULT_MODEL_NAME, Settings
+
+# Where the official weights and the XLM-R tokenizer are published (only fetched on `clamp2 models download`).
+OFFICIAL_REPO = "sander-wood/clamp2"
+OFFICIAL_FILE = ("weights_clamp2_h_size_768_lr_5e-05_batch_128_scale_1_t_length_128_t_model_"
+                 "FacebookAI_xlm-roberta-base_t_dropout_True_m3_True.pth")
+TOKENIZER_REPO = "FacebookAI/xlm-roberta-base"
+TOKENIZER_FILES = ("tokenizer.json", "sentencepiece.bpe.model", "config.json")
+OFFICIAL_NAME = "clamp2-official"
 
 # A model name is also a folder name: letters (any script), digits, '.', '_', '-'; no path tricks.
 _NAME = re.compile(r"^[^\W_][\w.\-]{0,63}$")
@@ -45,6 +54,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     common(q)
     q.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     q.set_defaults(func=cmd_import)
+
+    q = msub.add_parser("download", help="download the official CLaMP 2 model and its tokenizer, then import it")
+    q.add_argument("--name", default=OFFICIAL_NAME, help=f"name to register it under (default: {OFFICIAL_NAME})")
+    q.add_argument("--revision", default=None, help="a branch, tag or commit of the model repository")
+    q.add_argument("--sha256", default=None, metavar="HEX", help="refuse the checkpoint unless its sha256 is this")
+    q.add_argument("--use", action="store_true", help="also make it the library's default model")
+    common(q)
+    q.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    q.set_defaults(func=cmd_download)
 
     q = msub.add_parser("use", help="make a model the default of this library")
     q.add_argument("name")
@@ -244,6 +262,59 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif default != name:
             err.print(f"use it with --model {name}, or make it the default: clamp2 models use {name}")
     return EXIT_OK
+
+
+def _download_error(exc: BaseException, what: str) -> CheckpointError:
+    """One line saying why a download failed and what to do instead."""
+    name = type(exc).__name__
+    text = " ".join(str(exc).split())[:200]
+    manual = (f"download https://huggingface.co/{OFFICIAL_REPO}/blob/main/{OFFICIAL_FILE} and the tokenizer "
+              f"files of {TOKENIZER_REPO} yourself, then: clamp2 models import FILE --tokenizer DIR")
+    if name == "OfflineModeIsEnabled" or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
+        why = "offline mode is on (HF_HUB_OFFLINE is set), so nothing can be downloaded"
+    elif name in ("LocalEntryNotFoundError",) or "connect" in text.lower() or "resolve" in text.lower():
+        why = ("huggingface.co cannot be reached (no network, or a proxy is needed: set HTTPS_PROXY)")
+    elif name in ("RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError", "GatedRepoError"):
+        why = f"the hub has no such file or revision ({text})"
+    else:
+        why = f"{name}: {text}"
+    return CheckpointError(f"cannot download {what}: {why}; or {manual}")
+
+
+def cmd_download(args: argparse.Namespace) -> int:
+    import hashlib
+
+    try:
+        from huggingface_hub import hf_hub_download
+    except ImportError:
+        raise CheckpointError("downloading needs the huggingface_hub package (pip install huggingface_hub); "
+                              "or import local files with clamp2 models import FILE --tokenizer DIR") from None
+    problem = _check_name(args.name)
+    if problem:
+        err.print(f"[red]error:[/red] {problem}")
+        return EXIT_USAGE
+    err.print(f"downloading {OFFICIAL_FILE} from {OFFICIAL_REPO} (an interrupted download resumes)")
+    try:  # the hub's client shows progress, resumes partial files and checks what it received
+        checkpoint = Path(hf_hub_download(OFFICIAL_REPO, OFFICIAL_FILE, revision=args.revision))
+    except Exception as exc:  # network, proxy, offline mode, missing file: all explained in one line
+        raise _download_error(exc, "the official CLaMP 2 checkpoint") from None
+    tok_paths = []
+    for fname in TOKENIZER_FILES:
+        try:
+            tok_paths.append(Path(hf_hub_download(TOKENIZER_REPO, fname)))
+        except Exception as exc:
+            raise _download_error(exc, f"the XLM-R tokenizer ({fname})") from None
+    digest = hashlib.sha256()
+    with checkpoint.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    if args.sha256 and digest.hexdigest() != args.sha256.lower():
+        raise CheckpointError(f"{checkpoint}: sha256 {digest.hexdigest()} is not the expected {args.sha256}; "
+                              "not importing it")
+    err.print(f"checkpoint sha256 {digest.hexdigest()}")
+    ns = argparse.Namespace(path=checkpoint, name=args.name, tokenizer=tok_paths[0].parent, use=args.use,
+                            db=args.db, json=args.json)
+    return cmd_import(ns)
 
 
 def _card(loaded, source: Path) -> str:
