@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -35,6 +36,27 @@ from clamp2_engine.pieces import ABC_EXTENSIONS, MIDI_EXTENSIONS, Piece, Preproc
 from clamp2_engine.reading import MUSIC_EXTENSIONS, read_file
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
+#: Address space (MiB) a parser process may add to what it started with (Linux).  A hostile MIDI file
+#: can cost ~200 times its size in Python objects; past this budget the file fails with "out of
+#: memory while reading the file" instead of the machine swapping.  0: no limit.
+WORKER_MEMORY_MB = 1536
+
+
+def _limit_worker_memory(extra_mb: int) -> None:
+    """Pool initializer: cap this worker's address space at its current size plus ``extra_mb``."""
+    if not extra_mb or not sys.platform.startswith("linux"):
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            current = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        soft = current + extra_mb * 2**20
+        if hard == resource.RLIM_INFINITY or soft <= hard:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (OSError, ValueError):
+        pass
 
 
 @dataclass(frozen=True)
@@ -204,7 +226,7 @@ class Scanner:
 
     def __init__(self, catalog: Catalog, embedder: Embedder, index: SimilarityIndex, model_id: int, *,
                  workers: int | None = None, batch_files: int = 32, max_file_bytes: int = MAX_FILE_BYTES,
-                 file_time_limit: float | None = None,
+                 file_time_limit: float | None = None, worker_memory_mb: int = WORKER_MEMORY_MB,
                  progress: ProgressFn | None = None, cancel: threading.Event | None = None):
         self.catalog = catalog
         self.embedder = embedder
@@ -215,6 +237,7 @@ class Scanner:
         self.batch_files = batch_files
         self.max_file_bytes = max_file_bytes
         self.file_time_limit = file_time_limit  # seconds per file; None: reading.FILE_TIME_LIMIT_S
+        self.worker_memory_mb = worker_memory_mb
         self.progress = progress or (lambda phase, done, total: None)
         self.cancel = cancel or threading.Event()
 
@@ -291,7 +314,8 @@ class Scanner:
             yield from self._batched(results)
             return
         try:
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            with ProcessPoolExecutor(max_workers=self.workers, initializer=_limit_worker_memory,
+                                     initargs=(self.worker_memory_mb,)) as pool:
                 yield from self._batched(pool.map(_parse_star, args, chunksize=4), pool)
         except BrokenProcessPool:
             # A worker died (native crash, OOM killer).  Files already stored stay stored; redo the rest here.
