@@ -181,6 +181,9 @@ def read_pieces_report(
         raise InputFileError(p, f"unsupported file type {ext or '(no extension)'!r}")
     except InputFileError as exc:
         return [], [PieceError.from_exception(exc, p)]
+    except MemoryError:  # a file that costs more memory than a parser process may use
+        return [], [PieceError(p, None, "file", "out of memory while reading the file (it needs more than a "
+                                                "parser process may use)")]
     except Exception as exc:  # a bug: one file must never abort a scan
         return [], [_internal(p, None, exc)]
 
