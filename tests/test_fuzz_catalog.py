@@ -308,6 +308,30 @@ def test_a_file_that_takes_too_long_is_skipped_not_waited_for(tmp_path, model, c
     CASES["time_limit"] += 1
 
 
+def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path, model, monkeypatch):
+    """The parser processes' memory budget: past it, that file fails with a reason; the others are read."""
+    import struct
+
+    import clamp2_engine.scanner as scanner
+
+    note = b"\x01\x90\x3c\x40\x01\x80\x3c\x00"
+    body = note * 150_000 + b"\x00\xff\x2f\x00"  # 1.2 MB of notes: a few hundred MB as Python objects
+    root = tmp_path / "library"
+    root.mkdir()
+    (root / "huge.mid").write_bytes(b"MThd" + struct.pack(">IHHH", 6, 0, 1, 480) + b"MTrk"
+                                    + struct.pack(">I", len(body)) + body)
+    for i in range(9):
+        make_midi(root / f"ok{i}.mid", n_notes=12, seed=i)
+    settings_ = Settings.from_env(db=tmp_path / "lib.db", environ={"CLAMP2_DATA_DIR": str(tmp_path / "data")})
+    with Library.with_model(settings_, model, device="cpu") as lib, hard_time_limit():
+        report = scanner.Scanner(lib.catalog, lib.embedder, lib.index, lib.model.id, workers=2,
+                                 worker_memory_mb=100).scan([root])
+        errors = lib.errors()
+    assert report.failed == 1 and report.pieces_embedded == 9, report
+    assert errors[0].path.endswith("huge.mid") and "out of memory" in errors[0].reason
+    CASES["memory_limit"] += 1
+
+
 def test_zz_report_case_counts(capsys):
     total = sum(v for k, v in CASES.items() if ":" not in k)
     lines = [f"fuzz_catalog: {total} cases"] + [f"  {k}: {v}" for k, v in sorted(CASES.items())]
