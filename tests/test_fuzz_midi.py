@@ -13,7 +13,6 @@ the end of the module (visible without ``-s``).
 from __future__ import annotations
 
 import json
-import random
 import signal
 import struct
 import threading
@@ -29,7 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clamp2_engine import patches
-from clamp2_engine.errors import InputFileError, MidiFileError
+from clamp2_engine.errors import MidiFileError
 from clamp2_engine.formats.midi import midi_metadata, midi_to_mtf, read_midi_report
 from clamp2_engine.pieces import Preprocessing
 from clamp2_engine.scanner import DiskFile, parse_file
