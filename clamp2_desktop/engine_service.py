@@ -65,7 +65,7 @@ class EngineService(QObject):
             return
         lib = self.library
         self.opened.emit(LibraryInfo(lib.model.name, lib.model.kind, lib.embedder.dim, str(lib.embedder.torch_device),
-                                     lib.loaded.tokenizer is not None, str(lib.catalog.path)))
+                                     lib.loaded.can_embed_text, str(lib.catalog.path)))
 
     @Slot()
     def close(self) -> None:
