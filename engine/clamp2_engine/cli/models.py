@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from clamp2_engine.cli.common import EXIT_LIBRARY, EXIT_MODEL, EXIT_OK, EXIT_USAGE, err, print_json
+from clamp2_engine.cli.common import EXIT_MODEL, EXIT_OK, EXIT_USAGE, err, print_json
 from clamp2_engine.errors import CatalogError, CheckpointError
 from clamp2_engine.settings import DEFAULT_MODEL_NAME, Settings
 
@@ -135,11 +135,7 @@ def _check_name(name: str) -> str | None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    try:
-        catalog = _open_catalog(settings)
-    except CatalogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        return EXIT_LIBRARY
+    catalog = _open_catalog(settings)  # a CatalogError reaches cli.main: one line, exit 4
     with catalog:
         chosen = _default_name(catalog)
         rows: list[dict[str, Any]] = []
@@ -214,11 +210,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             raise CheckpointError(f"{loaded.tokenizer.source}: the tokenizer has {size} tokens but the text tower "
                                   f"only {text.vocab_size}; these tokenizer files belong to another model")
     loaded.config = replace(loaded.config, name=name)
-    try:
-        catalog = _open_catalog(settings)
-    except CatalogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        return EXIT_LIBRARY
+    catalog = _open_catalog(settings)  # a CatalogError reaches cli.main: one line, exit 4
     with catalog:
         existing = catalog.model_by_name(name)
         if existing is not None and existing.weights_sha256 != loaded.config.weights_sha256:
@@ -336,11 +328,7 @@ def cmd_use(args: argparse.Namespace) -> int:
         err.print(f"[red]error:[/red] {problem}; to use a file or folder, import it first (clamp2 models import)")
         return EXIT_USAGE
     settings = _settings(args)
-    try:
-        catalog = _open_catalog(settings)
-    except CatalogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        return EXIT_LIBRARY
+    catalog = _open_catalog(settings)  # a CatalogError reaches cli.main: one line, exit 4
     with catalog:
         record = catalog.model_by_name(args.name)
         found = [d / args.name for d in settings.model_search_path() if (d / args.name / "config.json").is_file()]
@@ -360,11 +348,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from clamp2_engine.model_registry import DEFAULT_MODEL_META
 
     settings = _settings(args)
-    try:
-        catalog = _open_catalog(settings)
-    except CatalogError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        return EXIT_LIBRARY
+    catalog = _open_catalog(settings)  # a CatalogError reaches cli.main: one line, exit 4
     deleted_folder = None
     with catalog:
         record = catalog.model_by_name(args.name)
