@@ -11,26 +11,22 @@ model every command uses when ``--model`` is not given.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
 from pathlib import Path
 from typing import Any
 
 from clamp2_engine.cli.common import EXIT_MODEL, EXIT_OK, EXIT_USAGE, err, print_json
-from clamp2_engine.errors import CatalogError, CheckpointError
+from clamp2_engine.errors import CatalogError
 from clamp2_engine.settings import DEFAULT_MODEL_NAME, Settings
 
-# Where the official weights and the XLM-R tokenizer are published (only fetched on `clamp2 models download`).
-OFFICIAL_REPO = "sander-wood/clamp2"
-OFFICIAL_FILE = ("weights_clamp2_h_size_768_lr_5e-05_batch_128_scale_1_t_length_128_t_model_"
-                 "FacebookAI_xlm-roberta-base_t_dropout_True_m3_True.pth")
-TOKENIZER_REPO = "FacebookAI/xlm-roberta-base"
-TOKENIZER_FILES = ("tokenizer.json", "sentencepiece.bpe.model", "config.json")
-OFFICIAL_NAME = "clamp2-official"
-
-# A model name is also a folder name: letters (any script), digits, '.', '_', '-'; no path tricks.
-_NAME = re.compile(r"^[^\W_][\w.\-]{0,63}$")
+from clamp2_engine.model_import import (
+    OFFICIAL_FILE,
+    OFFICIAL_NAME,
+    OFFICIAL_REPO,
+    check_model_name,
+    download_official,
+    import_model,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -124,13 +120,6 @@ def _installed_folders(settings: Settings) -> list[tuple[Path, dict[str, Any]]]:
     return out
 
 
-def _check_name(name: str) -> str | None:
-    if not _NAME.match(name) or name in (".", ".."):
-        return (f"{name!r} cannot be a model name: use letters, digits, '.', '_' or '-' "
-                "(at most 64, starting with a letter or digit)")
-    return None
-
-
 # --------------------------------------------------------------------------- commands
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -182,148 +171,42 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from dataclasses import replace
-
-    from clamp2_engine.checkpoints import load_model, load_model_folder, save_model_folder
-    from clamp2_engine.library import register as register_model
-    from clamp2_engine.model_registry import DEFAULT_MODEL_META
-    from clamp2_engine.tokenizer import load_tokenizer
-
-    source = args.path.expanduser()
-    if not source.exists():
-        raise CheckpointError(f"{source}: no such file or folder")
+    # A bad or unsafe checkpoint (CheckpointError, exit 3), a bad or taken name (exit 2) or an unusable
+    # library (exit 4) reach cli.main as one line; nothing is written before the checkpoint loaded.
     settings = _settings(args)
-    # Load first: an unreadable or unsafe checkpoint is refused before anything is written.
-    kwargs = {"tokenizer_dir": args.tokenizer} if args.tokenizer and source.is_file() else {}
-    loaded = load_model(source, **kwargs)
-    if args.tokenizer and loaded.tokenizer is None:
-        loaded.tokenizer = load_tokenizer(args.tokenizer)
-    name = args.name or (source.stem if source.is_file() else loaded.config.name or source.name)
-    problem = _check_name(name)
-    if problem:
-        err.print(f"[red]error:[/red] {problem}; pass --name")
-        return EXIT_USAGE
-    text = loaded.config.text
-    if loaded.tokenizer is not None and text.type == "xlmr" and text.vocab_size:
-        size = len(loaded.tokenizer._tok)
-        if size > text.vocab_size:
-            raise CheckpointError(f"{loaded.tokenizer.source}: the tokenizer has {size} tokens but the text tower "
-                                  f"only {text.vocab_size}; these tokenizer files belong to another model")
-    loaded.config = replace(loaded.config, name=name)
-    catalog = _open_catalog(settings)  # a CatalogError reaches cli.main: one line, exit 4
-    with catalog:
-        existing = catalog.model_by_name(name)
-        if existing is not None and existing.weights_sha256 != loaded.config.weights_sha256:
-            err.print(f"[red]error:[/red] a model named {name!r} with other weights is already registered; "
-                      "choose another name with --name")
-            return EXIT_USAGE
-        target = settings.models_dir / name
-        if target.exists():
-            try:
-                already = load_model_folder(target)
-            except CheckpointError:
-                already = None
-            if already is None or already.config.weights_sha256 != loaded.config.weights_sha256:
-                err.print(f"[red]error:[/red] {target} already holds another model; choose another name with --name")
-                return EXIT_USAGE
-            status = "already imported"
-        else:
-            save_model_folder(loaded, target, card=_card(loaded, source))
-            status = "imported"
-        check = load_model_folder(target, verify=True)  # read back what was written, checksum included
-        record = register_model(catalog, check)
-        if args.use:
-            catalog.set_meta(DEFAULT_MODEL_META, name)
-        default = _default_name(catalog)
-        n_pieces = catalog.stats().get("pieces", 0)
-    doc = {"status": status, "name": name, "kind": record.kind, "dim": record.dim, "path": str(target),
-           "source": str(source), "text": check.can_embed_text, "weights_sha256": record.weights_sha256,
-           "music_layers": check.config.music.num_layers, "text_layers": check.config.text.num_layers,
-           "default": default == name}
+    result = import_model(args.path, settings, name=args.name, tokenizer_dir=args.tokenizer, make_default=args.use)
     if args.json:
-        print_json(doc)
-    else:
-        print(f"{status} {name}: {record.kind} CLaMP 2 model, {record.dim}-d, music tower "
-              f"{check.config.music.num_layers} layers x {check.config.music.hidden_size}, text tower "
-              f"{check.config.text.type} {check.config.text.num_layers} layers x {check.config.text.hidden_size}; "
-              f"text search: {'yes' if check.can_embed_text else 'no (no tokenizer; pass --tokenizer DIR)'}")
-        print(f"  -> {target}  (weights sha256 {record.weights_sha256[:16]}...)")
-        if n_pieces:
-            err.print(f"embed your library with it: clamp2 scan --model {name}"
-                      + ("" if default == name else f"   (or make it the default: clamp2 models use {name})"))
-        elif default != name:
-            err.print(f"use it with --model {name}, or make it the default: clamp2 models use {name}")
+        print_json(result.to_json())
+        return EXIT_OK
+    print(f"{result.status} {result.name}: {result.kind} CLaMP 2 model, {result.dim}-d, music tower "
+          f"{result.music_layers} layers x {result.music_hidden}, text tower "
+          f"{result.text_type} {result.text_layers} layers x {result.text_hidden}; "
+          f"text search: {'yes' if result.can_embed_text else 'no (no tokenizer; pass --tokenizer DIR)'}")
+    print(f"  -> {result.path}  (weights sha256 {result.weights_sha256[:16]}...)")
+    if result.library_pieces:
+        err.print(f"embed your library with it: clamp2 scan --model {result.name}"
+                  + ("" if result.is_default else f"   (or make it the default: clamp2 models use {result.name})"))
+    elif not result.is_default:
+        err.print(f"use it with --model {result.name}, or make it the default: clamp2 models use {result.name}")
     return EXIT_OK
 
 
-def _download_error(exc: BaseException, what: str) -> CheckpointError:
-    """One line saying why a download failed and what to do instead."""
-    name = type(exc).__name__
-    text = " ".join(str(exc).split())[:200]
-    manual = (f"download https://huggingface.co/{OFFICIAL_REPO}/blob/main/{OFFICIAL_FILE} and the tokenizer "
-              f"files of {TOKENIZER_REPO} yourself, then: clamp2 models import FILE --tokenizer DIR")
-    if name == "OfflineModeIsEnabled" or os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
-        why = "offline mode is on (HF_HUB_OFFLINE is set), so nothing can be downloaded"
-    elif name in ("LocalEntryNotFoundError",) or "connect" in text.lower() or "resolve" in text.lower():
-        why = ("huggingface.co cannot be reached (no network, or a proxy is needed: set HTTPS_PROXY)")
-    elif name in ("RepositoryNotFoundError", "RevisionNotFoundError", "EntryNotFoundError", "GatedRepoError"):
-        why = f"the hub has no such file or revision ({text})"
-    else:
-        why = f"{name}: {text}"
-    return CheckpointError(f"cannot download {what}: {why}; or {manual}")
-
-
 def cmd_download(args: argparse.Namespace) -> int:
-    import hashlib
-
-    try:
-        from huggingface_hub import hf_hub_download
-    except ImportError:
-        raise CheckpointError("downloading needs the huggingface_hub package (pip install huggingface_hub); "
-                              "or import local files with clamp2 models import FILE --tokenizer DIR") from None
-    problem = _check_name(args.name)
+    problem = check_model_name(args.name)
     if problem:
         err.print(f"[red]error:[/red] {problem}")
         return EXIT_USAGE
     err.print(f"downloading {OFFICIAL_FILE} from {OFFICIAL_REPO} (an interrupted download resumes)")
-    try:  # the hub's client shows progress, resumes partial files and checks what it received
-        checkpoint = Path(hf_hub_download(OFFICIAL_REPO, OFFICIAL_FILE, revision=args.revision))
-    except Exception as exc:  # network, proxy, offline mode, missing file: all explained in one line
-        raise _download_error(exc, "the official CLaMP 2 checkpoint") from None
-    tok_paths = []
-    for fname in TOKENIZER_FILES:
-        try:
-            tok_paths.append(Path(hf_hub_download(TOKENIZER_REPO, fname)))
-        except Exception as exc:
-            raise _download_error(exc, f"the XLM-R tokenizer ({fname})") from None
-    digest = hashlib.sha256()
-    with checkpoint.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    if args.sha256 and digest.hexdigest() != args.sha256.lower():
-        raise CheckpointError(f"{checkpoint}: sha256 {digest.hexdigest()} is not the expected {args.sha256}; "
-                              "not importing it")
-    err.print(f"checkpoint sha256 {digest.hexdigest()}")
-    ns = argparse.Namespace(path=checkpoint, name=args.name, tokenizer=tok_paths[0].parent, use=args.use,
+    checkpoint, tokenizer_dir = download_official(revision=args.revision, sha256=args.sha256)
+    ns = argparse.Namespace(path=checkpoint, name=args.name, tokenizer=tokenizer_dir, use=args.use,
                             db=args.db, json=args.json)
     return cmd_import(ns)
-
-
-def _card(loaded, source: Path) -> str:
-    cfg = loaded.config
-    return (f"# {cfg.name}\n\nImported with `clamp2 models import` from `{source.name}` "
-            f"({cfg.kind} CLaMP 2 layout).\n\n- projection: {cfg.projection_dim}-d\n"
-            f"- music tower: {cfg.music.num_layers} layers, hidden {cfg.music.hidden_size}, "
-            f"patch size {cfg.music.patch_size}, patch length {cfg.music.patch_length}\n"
-            f"- text tower: {cfg.text.type}, {cfg.text.num_layers} layers, hidden {cfg.text.hidden_size}\n"
-            f"- weights sha256: {cfg.weights_sha256}\n\n"
-            "Data, licences and intended use: see the original model's card (CLaMP 2: MIT licence).\n")
 
 
 def cmd_use(args: argparse.Namespace) -> int:
     from clamp2_engine.model_registry import DEFAULT_MODEL_META
 
-    problem = _check_name(args.name)
+    problem = check_model_name(args.name)
     if problem:
         err.print(f"[red]error:[/red] {problem}; to use a file or folder, import it first (clamp2 models import)")
         return EXIT_USAGE
@@ -353,7 +236,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     with catalog:
         record = catalog.model_by_name(args.name)
         own = settings.models_dir / args.name
-        owned = _check_name(args.name) is None and (own / "config.json").is_file()
+        owned = check_model_name(args.name) is None and (own / "config.json").is_file()
         if record is None and not owned:
             err.print(f"[red]error:[/red] no model named {args.name!r} (see clamp2 models list)")
             return EXIT_MODEL
