@@ -55,6 +55,7 @@ class SettingsDialog(QDialog):
         self.resize(560, 420)
         self.removed_folders: list[str] = []
         self.added_folders: list[str] = []
+        self.official_requested = False  # "Get the official model…" was clicked: the window opens that dialog
 
         self.folders = QListWidget()
         self.folders.addItems(folders)
@@ -74,11 +75,18 @@ class SettingsDialog(QDialog):
 
         self.model = QLineEdit(prefs.model)
         self.model.setPlaceholderText(self.tr("Bundled default model"))
+        self.model.setToolTip(self.tr("A model name, a model folder or an official .pth file. A new model is "
+                                      "loaded when you click OK, and your library is embedded for it in the "
+                                      "background."))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse_model)
+        official = QPushButton(self.tr("Get the official model…"))
+        official.setToolTip(self.tr("Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)"))
+        official.clicked.connect(self._ask_official)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model, 1)
         model_row.addWidget(browse)
+        model_row.addWidget(official)
 
         self.device = QComboBox()
         labels = {"auto": self.tr("Automatic (GPU if available)"), "cpu": "CPU", "cuda": "CUDA (NVIDIA GPU)",
@@ -123,6 +131,10 @@ class SettingsDialog(QDialog):
         if item is not None:
             self.removed_folders.append(item.text())
             self.folders.takeItem(self.folders.row(item))
+
+    def _ask_official(self) -> None:
+        self.official_requested = True
+        self.accept()
 
     def _browse_model(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a model"), "",

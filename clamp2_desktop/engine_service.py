@@ -63,6 +63,29 @@ class EngineService(QObject):
         except Exception as exc:  # shown to the user; the window stays usable for browsing
             self.failed.emit("open", _message(exc))
             return
+        self._emit_opened()
+
+    @Slot(object)
+    def switch_model(self, spec: object) -> None:
+        """Use another model from now on (a name, a path, or None for the default).
+
+        The new model is loaded *before* the current one is let go, so a model
+        that cannot load (``failed("switch", why)``) leaves the app working with
+        the old one.  On success the old library is closed and ``opened`` says
+        which model is in use now.
+        """
+        new_spec = str(spec) if spec else None
+        try:
+            library = Library.open(self.settings, new_spec, device=self.settings.device)
+        except Exception as exc:
+            self.failed.emit("switch", _message(exc))
+            return
+        old, self.library, self.model_spec = self.library, library, new_spec
+        if old is not None:
+            old.close()
+        self._emit_opened()
+
+    def _emit_opened(self) -> None:
         lib = self.library
         self.opened.emit(LibraryInfo(lib.model.name, lib.model.kind, lib.embedder.dim, str(lib.embedder.torch_device),
                                      lib.loaded.can_embed_text, str(lib.catalog.path)))

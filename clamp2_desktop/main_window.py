@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -75,12 +77,15 @@ class MainWindow(QMainWindow):
     autoTagShown = Signal()
     openLibrary = Signal()
     closeLibrary = Signal()
+    switchModel = Signal(object)        # model name or path; None: the default
     # emitted once the window has SHOWN an answer (tests and the latency bench wait on these)
     searchShown = Signal()
     similarShown = Signal()
     tagsShown = Signal()
     scanCompleted = Signal(object)
     indexReady = Signal(int)
+    modelSwitched = Signal(str)         # the model now in use (after use_model)
+    modelSwitchFailed = Signal(str)     # why use_model could not switch (the old model stays in use)
 
     def __init__(self, settings: Settings, model: str | None, qsettings: QSettings | None = None):
         super().__init__()
@@ -91,6 +96,8 @@ class MainWindow(QMainWindow):
         self.catalog = Catalog.open(settings.db_path)  # the GUI thread's read connection
         self.info: LibraryInfo | None = None
         self.scan_worker: ScanWorker | None = None
+        self._switching: tuple[str, bool] | None = None      # (model, re-embed) asked of the engine
+        self._pending_switch: tuple[str, bool] | None = None  # waiting for a scan to stop
         self._requests = itertools.count(1)
         self._last_search = 0
         self._last_similar = 0
@@ -114,6 +121,7 @@ class MainWindow(QMainWindow):
         self.engine.moveToThread(self.engine_thread)
         self.openLibrary.connect(self.engine.open)
         self.closeLibrary.connect(self.engine.close, Qt.BlockingQueuedConnection)
+        self.switchModel.connect(self.engine.switch_model)
         self.searchRequested.connect(self.engine.search)
         self.similarRequested.connect(self.engine.similar)
         self.tagAdd.connect(self.engine.add_tag)
@@ -162,9 +170,25 @@ class MainWindow(QMainWindow):
         self.autotag_action.triggered.connect(self.tag_library)
         self.review_action = QAction(self.tr("Review tags…"), self)
         self.review_action.triggered.connect(self.review_tags)
+        self.official_model_action = QAction(self.tr("Get the official CLaMP 2 model…"), self)
+        self.official_model_action.setToolTip(self.tr("Import or download the official CLaMP 2 model "
+                                                      "(101 languages, about 1.5 GB)"))
+        self.official_model_action.triggered.connect(self.show_official_model_dialog)
+        self.default_model_action = QAction(self.tr("Use the bundled default model"), self)
+        self.default_model_action.triggered.connect(lambda: self.use_model("", True))
+        models_menu = QMenu(self)
+        models_menu.addAction(self.official_model_action)
+        models_menu.addAction(self.default_model_action)
+        self.models_button = QToolButton()
+        self.models_button.setText(self.tr("Models"))
+        self.models_button.setMenu(models_menu)
+        self.models_button.setPopupMode(QToolButton.InstantPopup)
+        self.models_button.setToolButtonStyle(Qt.ToolButtonTextOnly)
         for a in (self.add_folder_action, self.scan_action, self.autotag_action, self.review_action,
-                  self.errors_action, self.settings_action):
+                  self.errors_action):
             bar.addAction(a)
+        bar.addWidget(self.models_button)
+        bar.addAction(self.settings_action)
         focus = QAction(self)
         focus.setShortcut(QKeySequence.Find)
         focus.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
@@ -421,12 +445,39 @@ class MainWindow(QMainWindow):
         self.info = info
         self.model_label.setText(self.tr("Model: {0} · {1}").format(info.model_name, info.device))
         self.model_label.setToolTip(self.tr("{0}-dimensional embeddings; library {1}").format(info.dim, info.db_path))
+        switched, self._switching = self._switching, None
+        if switched is not None:
+            name, reembed = switched
+            self.model_spec = name or None
+            self.prefs.model = name
+            self.prefs.save(self.qsettings)
+            self.similar_model.set_results([])
+            self.status_text.setText(self.tr("Now using the model {0}.").format(info.model_name))
+            if reembed and self.catalog.roots():
+                self.start_scan()
+                self.status_text.setText(self.tr("Now using the model {0}; embedding your library for it in "
+                                                 "the background…").format(info.model_name))
         if self.search.text().strip():
             self.run_search()
+        if switched is not None:
+            self.modelSwitched.emit(info.model_name)
 
     def _on_failed(self, operation: str, message: str) -> None:
         self.last_error = message
-        if operation == "open":
+        if operation == "switch":
+            self._switching = None
+            current = self.info.model_name if self.info else None
+            if self.info is not None:
+                self.model_label.setText(self.tr("Model: {0} · {1}").format(self.info.model_name, self.info.device))
+            else:
+                self.model_label.setText(self.tr("No model loaded"))
+            self.status_text.setText(message)
+            still = (self.tr("The app goes on with the model {0}.").format(current) if current
+                     else self.tr("No model is loaded; choose one in Settings."))
+            self.modelSwitchFailed.emit(message)
+            QMessageBox.warning(self, APP_NAME, self.tr("The model could not be loaded:\n{0}\n\n{1}").format(
+                message, still))
+        elif operation == "open":
             self.model_label.setText(self.tr("No model loaded"))
             QMessageBox.warning(self, APP_NAME, self.tr("The model could not be loaded:\n{0}\n\nYou can still browse "
                                                         "the library; choose a model in Settings.").format(message))
@@ -531,7 +582,7 @@ class MainWindow(QMainWindow):
         self.start_scan([demo.resolve()])
 
     def start_scan(self, roots: list[Path] | None = None) -> bool:
-        if self.scan_worker is not None:
+        if self.scan_worker is not None or self._switching is not None or self._pending_switch is not None:
             return False
         if self.engine.library is None:
             QMessageBox.information(self, APP_NAME, self.tr("Scanning needs a model; it is still loading or could "
@@ -572,6 +623,9 @@ class MainWindow(QMainWindow):
         self.cancel_button.setVisible(False)
         self.indexRefresh.emit()
         self.refresh_all()
+        pending, self._pending_switch = self._pending_switch, None
+        if pending is not None:
+            QTimer.singleShot(0, lambda: self.use_model(*pending))
 
     def _on_scan_finished(self, report) -> None:
         self._scan_ended()
@@ -603,17 +657,59 @@ class MainWindow(QMainWindow):
             removed = self.catalog.remove_root(folder)
             if removed and self.engine.library is not None:
                 self.indexRefresh.emit()
-        restart = new.model != self.prefs.model or new.device != self.prefs.device
-        language_changed = new.language != self.prefs.language
+        model_changed = new.model != self.prefs.model
+        restart = new.device != self.prefs.device or new.language != self.prefs.language
+        new.model = self.prefs.model  # stored by use_model once the new model has loaded
         self.prefs = new
         new.save(self.qsettings)
         self.player.set_output(new.midi_output)
         if dialog.added_folders:
             self.start_scan([Path(f) for f in dialog.added_folders])
         self.refresh_all()
-        if restart or language_changed:
-            QMessageBox.information(self, APP_NAME, self.tr("The new model, device or language takes effect the "
+        if model_changed:
+            self.use_model(dialog.preferences().model, True)
+        if restart:
+            QMessageBox.information(self, APP_NAME, self.tr("The new device or language takes effect the "
                                                             "next time CLaMP 2 Desktop starts."))
+        if dialog.official_requested:
+            self.show_official_model_dialog()
+
+    # ------------------------------------------------------------------ models
+
+    def show_official_model_dialog(self):
+        """The "Get the official CLaMP 2 model" dialog (window-modal; returns it, tests drive it)."""
+        from clamp2_desktop.model_dialogs import OfficialModelDialog
+
+        dialog = OfficialModelDialog(self.settings, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.useModel.connect(self.use_model)
+        self.official_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def use_model(self, name: str, reembed: bool = True) -> bool:
+        """Switch to the model ``name`` (a name, a path, or "" for the default) without restarting.
+
+        A running scan is cancelled first (it embeds with the old model) and the
+        switch follows when it has stopped.  Once the new model is loaded the
+        choice is stored in the preferences, ``modelSwitched`` is emitted and,
+        with ``reembed``, every library folder is rescanned so that each piece
+        gets an embedding for the new model in the background.  A model that
+        cannot load leaves the old one in use (``modelSwitchFailed``).
+        """
+        if self._switching is not None or self._pending_switch is not None:
+            self.status_text.setText(self.tr("A model is already being loaded; try again when it is done."))
+            return False
+        if self.scan_worker is not None:
+            self._pending_switch = (name, reembed)
+            self.scan_worker.cancel()
+            self.status_text.setText(self.tr("Stopping the scan first; then switching to the model {0}…").format(
+                name or self.tr("bundled default")))
+            return True
+        self._switching = (name, reembed)
+        self.model_label.setText(self.tr("Loading model {0}…").format(name or self.tr("bundled default")))
+        self.switchModel.emit(name or None)
+        return True
 
     # ------------------------------------------------------------------ playback
 
@@ -675,6 +771,9 @@ class MainWindow(QMainWindow):
             worker.wait()
             self.scan_worker = None
         self.player.shutdown()
+        from clamp2_desktop.model_dialogs import wait_for_jobs
+
+        wait_for_jobs()  # a model import or download left running by a closed dialog
         if self.engine_thread.isRunning():
             self.closeLibrary.emit()  # blocking: the engine releases the database before we go on
         self.engine_thread.quit()
