@@ -10,6 +10,8 @@ import argparse
 from pathlib import Path
 from typing import Any, Callable
 
+from rich.markup import escape
+
 from clamp2_engine.cli.common import EXIT_NOTHING_DONE, EXIT_OK, advance_to, err, print_json, progress_bar
 from clamp2_engine.device import DEVICE_CHOICES
 from clamp2_engine.errors import Clamp2Error
@@ -67,7 +69,22 @@ def _bar(description: str) -> tuple[Callable[[int, int], None], Callable[[], Non
     return update, close
 
 
+def _say_missing(exc: Exception) -> int:
+    """The install hint, printed without rich markup (``[ray]`` would be taken for a style)."""
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
+    return EXIT_NOTHING_DONE
+
+
 def cmd_embed_cluster(args: argparse.Namespace) -> int:
+    from clamp2_engine.cluster.errors import RayMissingError
+
+    try:
+        return _embed_cluster(args)
+    except RayMissingError as exc:
+        return _say_missing(exc)
+
+
+def _embed_cluster(args: argparse.Namespace) -> int:
     from clamp2_engine.model_registry import resolve_model_path
 
     try:
@@ -122,12 +139,12 @@ def _selected_model(spec: str | None, settings: Settings, catalog: Any) -> Any:
 
 
 def cmd_import_embeddings(args: argparse.Namespace) -> int:
+    from clamp2_engine.cluster.errors import RayMissingError
+
     try:
         from clamp2_engine.cluster.importer import import_embeddings
     except ImportError:
-        from clamp2_engine.cluster.errors import RayMissingError
-
-        raise RayMissingError("pyarrow") from None
+        return _say_missing(RayMissingError("pyarrow"))
     from clamp2_engine.catalog import Catalog
 
     settings = Settings.from_env(db=args.db)

@@ -268,9 +268,9 @@ def run_job(options: ClusterJobOptions) -> ClusterJobReport:
     report = ClusterJobReport(files=job.files, shards=len(plans), skipped_shards=len(plans) - len(todo))
     total_files = sum(len(p.items) for p in todo)
     progress = options.progress or (lambda done, total: None)
-    progress(0, total_files)
     if todo:
         ray = _import_ray()
+        progress(0, total_files)
         _connect(ray, options.address)
         try:
             report.nodes, default_workers = _default_workers(ray, options.num_gpus_per_worker)
