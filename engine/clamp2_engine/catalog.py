@@ -991,6 +991,19 @@ class Catalog:
             params.append(source)
         return np.fromiter((r[0] for r in self._conn.execute(sql + " ORDER BY piece_id", params)), dtype=np.int64)
 
+    def user_tags_by_piece(self) -> dict[int, list[TagRecord]]:
+        """Every piece's tags that a person gave or accepted (source ``user``): fine-tuning's labels."""
+        out: dict[int, list[TagRecord]] = {}
+        rows = self._conn.execute(
+            "SELECT pt.piece_id, t.id, t.name, t.lang, t.vocabulary FROM piece_tags pt JOIN tags t ON t.id = pt.tag_id "
+            "WHERE pt.source = 'user' ORDER BY pt.piece_id, t.vocabulary, t.name")
+        for r in rows:
+            out.setdefault(r[0], []).append(TagRecord(r[1], r[2], r[3], r[4]))
+        return out
+
+    def all_piece_ids(self) -> np.ndarray:
+        return np.fromiter((r[0] for r in self._conn.execute("SELECT id FROM pieces ORDER BY id")), dtype=np.int64)
+
     def tags_of(self, piece_id: int) -> list[PieceTag]:
         rows = self._conn.execute(
             "SELECT t.id, t.name, t.lang, t.vocabulary, pt.source, pt.score, pt.model_id "

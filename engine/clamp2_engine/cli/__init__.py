@@ -8,7 +8,7 @@ from clamp2_engine import __version__
 from clamp2_engine.errors import CheckpointError, Clamp2Error, ModelConfigError
 from clamp2_engine.cli.common import EXIT_INTERRUPTED, EXIT_MODEL, EXIT_NOTHING_DONE, err
 
-COMMAND_MODULES = ("convert", "embed", "library", "demo", "models", "train", "eval", "tags", "cluster")
+COMMAND_MODULES = ("convert", "embed", "library", "demo", "models", "train", "eval", "tags", "finetune", "cluster")
 
 
 def build_parser() -> argparse.ArgumentParser:
