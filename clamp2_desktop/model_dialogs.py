@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from clamp2_engine.errors import Clamp2Error
 from clamp2_engine.model_import import (
     OFFICIAL_NAME,
-    OFFICIAL_SIZE_HINT,
     DownloadCancelled,
     ImportResult,
     check_model_name,
@@ -102,9 +101,9 @@ def _mb(n: int) -> str:
 class OfficialModelDialog(QDialog):
     """Explains the official model and gets it from local files or, on request, from the hub."""
 
-    #: (model name, re-embed the library?) when the user says "Use it now".
+    # (model name, re-embed the library?) when the user says "Use it now".
     useModel = Signal(str, bool)
-    #: emitted once a job has ended (imported or failed); tests wait on it
+    # emitted once a job has ended (imported or failed); tests wait on it
     jobEnded = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
@@ -165,9 +164,8 @@ class OfficialModelDialog(QDialog):
         fb.addLayout(files_buttons)
 
         # -- (b) download on request
-        where = QLabel(self.tr("From Hugging Face: the checkpoint of sander-wood/clamp2 and the tokenizer of "
-                               "FacebookAI/xlm-roberta-base, {0}. An interrupted download resumes where it "
-                               "stopped.").format(OFFICIAL_SIZE_HINT))
+        where = QLabel(self.tr("The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, "
+                               "about 1.5 GB in all. An interrupted download resumes where it stopped."))
         where.setWordWrap(True)
         self.download_button = QPushButton(self.tr("Download"))
         self.download_button.clicked.connect(self.start_download)
@@ -181,7 +179,7 @@ class OfficialModelDialog(QDialog):
         dl_row.addWidget(self.file_label, 1)
         dl_row.addWidget(self.download_button)
         dl_row.addWidget(self.cancel_button)
-        download_box = QGroupBox(self.tr("Download it (about 1.5 GB)"))
+        download_box = QGroupBox(self.tr("Download it from Hugging Face"))
         db = QVBoxLayout(download_box)
         db.addWidget(where)
         db.addWidget(self.progress)
@@ -222,6 +220,7 @@ class OfficialModelDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._update_buttons()
+        self.resize(680, self.sizeHint().height())
 
     # ------------------------------------------------------------------ choosing files
 
@@ -250,7 +249,7 @@ class OfficialModelDialog(QDialog):
         self.cancel_button.setVisible(busy and self.job.download)
         self.name_edit.setEnabled(not busy)
         if not name_ok and self.name_edit.text().strip():
-            self.status.setText(check_model_name(self.name_edit.text().strip()) or "")
+            self._say(check_model_name(self.name_edit.text().strip()) or "", error=True)
 
     # ------------------------------------------------------------------ jobs
 
@@ -259,7 +258,7 @@ class OfficialModelDialog(QDialog):
         if not source or self.job is not None:
             return False
         tok = self.tokenizer_edit.text().strip()
-        self.status.setText(self.tr("Checking and importing {0}… (nothing in the file can run)").format(
+        self._say(self.tr("Checking and importing {0}… (nothing in the file can run)").format(
             Path(source).name))
         return self._start(ModelJob(self.settings, source=Path(source).expanduser(),
                                     tokenizer_dir=Path(tok).expanduser() if tok else None,
@@ -268,7 +267,7 @@ class OfficialModelDialog(QDialog):
     def start_download(self) -> bool:
         if self.job is not None:
             return False
-        self.status.setText(self.tr("Connecting to Hugging Face…"))
+        self._say(self.tr("Connecting to Hugging Face…"))
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         return self._start(ModelJob(self.settings, name=self.name_edit.text().strip(), download=True))
@@ -308,7 +307,7 @@ class OfficialModelDialog(QDialog):
         self.file_label.clear()
         self.last_error = self.tr("Download cancelled; nothing was imported. What was received is kept, "
                                   "so downloading again resumes.")
-        self.status.setText(self.last_error)
+        self._say(self.last_error)
         self._update_buttons()
         self.jobEnded.emit()
         if self._close_when_done:
@@ -325,35 +324,57 @@ class OfficialModelDialog(QDialog):
             self.progress.setRange(0, 0)
             self.file_label.setText(self.tr("{0}: {1}").format(what, _mb(done)))
         if what == "checkpoint" and done == 0:
-            self.status.setText(self.tr("Downloading the checkpoint…"))
+            self._say(self.tr("Downloading the checkpoint…"))
         elif what != "checkpoint":
-            self.status.setText(self.tr("Downloading the tokenizer…"))
+            self._say(self.tr("Downloading the tokenizer…"))
 
     def _on_imported(self, result: ImportResult) -> None:
         if self.sender() is not self.job:
             return
         self.result = result
-        self.status.setText(self.tr("Imported.") if result.status == "imported"
-                            else self.tr("This model was already imported."))
+        self._say(self.tr("Imported.") if result.status == "imported"
+                  else self.tr("This model was already imported."))
         text = (self.tr("Text search works with this model.") if result.can_embed_text
                 else self.tr("This model has no text tokenizer: it can find similar pieces but cannot search by "
                              "text. Import it again with the XLM-R tokenizer folder."))
+        if result.library_pieces:
+            question = self.tr("Use it now and re-embed your library? Your {0} pieces are embedded again in the "
+                               "background; until then, search finds only the pieces done so far.").format(
+                                   result.library_pieces)
+        else:
+            question = self.tr("Use it now? The pieces you add to your library are embedded with it.")
         self.result_label.setText(
             self.tr("<b>{0}</b> · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: "
                     "{4}, {5} layers").format(result.name, result.dim, result.music_layers, result.music_hidden,
                                               result.text_type, result.text_layers)
-            + "<br>" + text + "<br><br>"
-            + self.tr("Use it now and re-embed your library? Your {0} pieces are embedded again in the "
-                      "background; until then, search finds only the pieces done so far.").format(
-                          result.library_pieces))
+            + "<br>" + text + "<br><br>" + question)
+        self.use_button.setText(self.tr("Use it now and re-embed my library") if result.library_pieces
+                                else self.tr("Use it now"))
         self.result_box.setVisible(True)
+        self._fit()
         self.use_button.setFocus()
 
     def _on_failed(self, message: str) -> None:
         if self.sender() is not self.job:
             return
         self.last_error = message
-        self.status.setText(message)
+        self._say(message, error=True)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow (never shrink) to show a new error or the result whole, at the current width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        height = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if height > self.height():
+            self.resize(self.width(), height)
 
     def _job_finished(self) -> None:
         if self.sender() is self.job:
@@ -377,7 +398,7 @@ class OfficialModelDialog(QDialog):
             if self.job.download:
                 self.cancel_job()  # closes the dialog
             else:
-                self.status.setText(self.tr("Finishing the import; the dialog closes when it is done."))
+                self._say(self.tr("Finishing the import; the dialog closes when it is done."))
             return
         super().reject()
 

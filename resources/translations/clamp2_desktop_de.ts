@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+106"/>
         <source>Composer:</source>
         <translation>Komponist:</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+103"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>Es ist kein Modell geladen, daher kann die Bibliothek noch nicht durchsucht werden.</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+143"/>
         <source>Main</source>
         <translation>Hauptleiste</translation>
     </message>
@@ -242,18 +242,38 @@
         <translation>Schlagwörter prüfen…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Get the official CLaMP 2 model…</source>
+        <translation>Offizielles CLaMP-2-Modell holen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Das offizielle CLaMP-2-Modell importieren oder herunterladen (101 Sprachen, etwa 1,5 GB)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the bundled default model</source>
+        <translation>Mitgeliefertes Standardmodell verwenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by title, composer or file name</source>
         <translation>Nach Titel, Komponist oder Dateiname filtern</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+298"/>
+        <location line="+325"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Beschreiben Sie die gesuchte Musik – in jeder beliebigen Sprache.</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-315"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Ziehen Sie MIDI- oder ABC-Dateien ins Fenster oder wählen Sie bei einem Stück „Ähnliche finden“.</translation>
     </message>
@@ -338,21 +358,54 @@
     </message>
     <message>
         <location line="+54"/>
+        <location line="+25"/>
         <source>Model: {0} · {1}</source>
         <translation>Modell: {0} · {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{0}-dimensional embeddings; library {1}</source>
         <translation>{0}-dimensionale Embeddings; Bibliothek {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Now using the model {0}.</source>
+        <translation>Jetzt wird das Modell {0} verwendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now using the model {0}; embedding your library for it in the background…</source>
+        <translation>Jetzt wird das Modell {0} verwendet; deine Bibliothek wird im Hintergrund dafür eingebettet…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>No model loaded</source>
         <translation>Kein Modell geladen</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The app goes on with the model {0}.</source>
+        <translation>Die App arbeitet weiter mit dem Modell {0}.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No model is loaded; choose one in Settings.</source>
+        <translation>Kein Modell geladen; wähle eins in den Einstellungen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model could not be loaded:
+{0}
+
+{1}</source>
+        <translation>Das Modell konnte nicht geladen werden:
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The model could not be loaded:
 {0}
 
@@ -446,7 +499,7 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>%v / %m Stücke</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
         <translation>Einlesen abgebrochen. Bisher gelesene Dateien: {0}, hinzugefügte Stücke: {1}.</translation>
     </message>
@@ -463,9 +516,225 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
-        <translation>Änderungen an Modell, Gerät oder Sprache werden beim nächsten Start von CLaMP 2 Desktop wirksam.</translation>
+        <location line="+27"/>
+        <source>The new device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>Das neue Gerät oder die neue Sprache gilt ab dem nächsten Start von CLaMP 2 Desktop.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A model is already being loaded; try again when it is done.</source>
+        <translation>Es wird bereits ein Modell geladen; versuche es erneut, wenn es fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the scan first; then switching to the model {0}…</source>
+        <translation>Zuerst wird der Scan angehalten, dann wird zum Modell {0} gewechselt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>bundled default</source>
+        <translation>mitgeliefertes Standardmodell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading model {0}…</source>
+        <translation>Modell {0} wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialModelDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Abgebrochen; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Get the official CLaMP 2 model</source>
+        <translation>Offizielles CLaMP-2-Modell holen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;The official CLaMP 2 model&lt;/b&gt; is the model published by its authors. It is larger and more accurate than the small model that comes with the app, and it understands descriptions in 101 languages.&lt;br&gt;&lt;br&gt;It is about 1.5 GB (the checkpoint plus the XLM-R tokenizer files) and needs more memory and time to embed your library. The app never downloads it by itself: import the files if you already have them, or click Download.</source>
+        <translation>&lt;b&gt;Das offizielle CLaMP-2-Modell&lt;/b&gt; ist das von seinen Autoren veröffentlichte Modell. Es ist größer und genauer als das kleine Modell, das mit der App kommt, und versteht Beschreibungen in 101 Sprachen.&lt;br&gt;&lt;br&gt;Es ist etwa 1,5 GB groß (der Checkpoint plus die Dateien des XLM-R-Tokenizers) und braucht mehr Speicher und Zeit, um deine Bibliothek einzubetten. Die App lädt es nie von selbst herunter: Importiere die Dateien, wenn du sie schon hast, oder klicke auf Herunterladen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name in your library:</source>
+        <translation>Name in deiner Bibliothek:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The official .pth file, or a model folder</source>
+        <translation>Die offizielle .pth-Datei oder ein Modellordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Beside the checkpoint (default)</source>
+        <translation>Neben dem Checkpoint (Standard)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from files</source>
+        <translation>Aus Dateien importieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint:</source>
+        <translation>Checkpoint:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLM-R tokenizer:</source>
+        <translation>XLM-R-Tokenizer:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files you already have</source>
+        <translation>Dateien importieren, die du schon hast</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, about 1.5 GB in all. An interrupted download resumes where it stopped.</source>
+        <translation>Der Checkpoint von sander-wood/clamp2 und der Tokenizer von FacebookAI/xlm-roberta-base, insgesamt etwa 1,5 GB. Ein unterbrochener Download wird dort fortgesetzt, wo er aufgehört hat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Download it from Hugging Face</source>
+        <translation>Von Hugging Face herunterladen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+155"/>
+        <source>Use it now and re-embed my library</source>
+        <translation>Jetzt verwenden und Bibliothek neu einbetten</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the official CLaMP 2 checkpoint</source>
+        <translation>Offiziellen CLaMP-2-Checkpoint wählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 checkpoints (*.pth);;All files (*)</source>
+        <translation>CLaMP-2-Checkpoints (*.pth);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model folder</source>
+        <translation>Modellordner wählen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder with the XLM-R tokenizer files</source>
+        <translation>Ordner mit den Dateien des XLM-R-Tokenizers wählen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking and importing {0}… (nothing in the file can run)</source>
+        <translation>{0} wird geprüft und importiert… (nichts in der Datei kann ausgeführt werden)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to Hugging Face…</source>
+        <translation>Verbindung zu Hugging Face wird hergestellt…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
+        <translation>Download abgebrochen; nichts wurde importiert. Das bereits Empfangene bleibt erhalten, ein neuer Download setzt dort fort.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}: {1} von {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the checkpoint…</source>
+        <translation>Checkpoint wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the tokenizer…</source>
+        <translation>Tokenizer wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported.</source>
+        <translation>Importiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was already imported.</source>
+        <translation>Dieses Modell war schon importiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text search works with this model.</source>
+        <translation>Die Textsuche funktioniert mit diesem Modell.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no text tokenizer: it can find similar pieces but cannot search by text. Import it again with the XLM-R tokenizer folder.</source>
+        <translation>Dieses Modell hat keinen Text-Tokenizer: Es findet ähnliche Stücke, kann aber nicht nach Text suchen. Importiere es erneut mit dem Ordner des XLM-R-Tokenizers.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use it now and re-embed your library? Your {0} pieces are embedded again in the background; until then, search finds only the pieces done so far.</source>
+        <translation>Jetzt verwenden und deine Bibliothek neu einbetten? Deine {0} Stücke werden im Hintergrund neu eingebettet; bis dahin findet die Suche nur die bereits fertigen Stücke.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use it now? The pieces you add to your library are embedded with it.</source>
+        <translation>Jetzt verwenden? Die Stücke, die du deiner Bibliothek hinzufügst, werden damit eingebettet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: {4}, {5} layers</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensionale Einbettungen · Musikturm: {2} Schichten, verborgen {3} · Textturm: {4}, {5} Schichten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use it now</source>
+        <translation>Jetzt verwenden</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Finishing the import; the dialog closes when it is done.</source>
+        <translation>Der Import wird abgeschlossen; der Dialog schließt sich danach.</translation>
     </message>
 </context>
 <context>
@@ -496,7 +765,7 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Nichts zum Abspielen – Ergebnis doppelklicken oder „Abspielen“</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
@@ -519,7 +788,7 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add folder…</source>
         <translation>Ordner hinzufügen…</translation>
     </message>
@@ -535,11 +804,26 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
     </message>
     <message>
         <location line="+1"/>
+        <source>A model name, a model folder or an official .pth file. A new model is loaded when you click OK, and your library is embedded for it in the background.</source>
+        <translation>Ein Modellname, ein Modellordner oder eine offizielle .pth-Datei. Ein neues Modell wird beim Klick auf OK geladen, und deine Bibliothek wird im Hintergrund dafür eingebettet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Get the official model…</source>
+        <translation>Offizielles Modell holen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Das offizielle CLaMP-2-Modell importieren oder herunterladen (101 Sprachen, etwa 1,5 GB)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatisch (GPU, falls verfügbar)</translation>
     </message>
@@ -584,7 +868,7 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Musikordner hinzufügen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a model</source>
         <translation>Modell auswählen</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>ErrorsDialog</name>
     <message numerus="yes">
-        <location filename="../../clamp2_desktop/widgets.py" line="+213"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+216"/>
         <source>%n file(s) could not be read. They are skipped; the rest of the library is fine.</source>
         <translation>
             <numerusform>%n file could not be read. It is skipped; the rest of the library is fine.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../clamp2_desktop/main_window.py" line="+332"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+356"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n piece</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+107"/>
         <source>%n result(s) for “{0}” · model {1}</source>
         <translation>
             <numerusform>%n result for “{0}” · model {1}</numerusform>

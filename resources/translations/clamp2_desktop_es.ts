@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+106"/>
         <source>Composer:</source>
         <translation>Compositor:</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+103"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>No hay ningún modelo cargado, así que todavía no se puede buscar en la biblioteca.</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+143"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
@@ -242,18 +242,38 @@
         <translation>Revisar etiquetas…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Get the official CLaMP 2 model…</source>
+        <translation>Obtener el modelo oficial de CLaMP 2…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Importar o descargar el modelo oficial de CLaMP 2 (101 idiomas, unos 1,5 GB)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the bundled default model</source>
+        <translation>Usar el modelo predeterminado incluido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by title, composer or file name</source>
         <translation>Filtrar por título, compositor o nombre de archivo</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+298"/>
+        <location line="+325"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Describe la música que buscas, en cualquier idioma.</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-315"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Suelta archivos MIDI o ABC en la ventana, o elige «Buscar similares» en una pieza.</translation>
     </message>
@@ -338,21 +358,54 @@
     </message>
     <message>
         <location line="+54"/>
+        <location line="+25"/>
         <source>Model: {0} · {1}</source>
         <translation>Modelo: {0} · {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{0}-dimensional embeddings; library {1}</source>
         <translation>Embeddings de {0} dimensiones; biblioteca {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Now using the model {0}.</source>
+        <translation>Ahora se usa el modelo {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now using the model {0}; embedding your library for it in the background…</source>
+        <translation>Ahora se usa el modelo {0}; se está calculando la representación de tu biblioteca en segundo plano…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>No model loaded</source>
         <translation>Ningún modelo cargado</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The app goes on with the model {0}.</source>
+        <translation>La aplicación sigue con el modelo {0}.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No model is loaded; choose one in Settings.</source>
+        <translation>No hay ningún modelo cargado; elige uno en Ajustes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model could not be loaded:
+{0}
+
+{1}</source>
+        <translation>No se pudo cargar el modelo:
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The model could not be loaded:
 {0}
 
@@ -446,7 +499,7 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>%v / %m piezas</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
         <translation>Escaneo cancelado. Archivos leídos: {0}; piezas añadidas hasta ahora: {1}.</translation>
     </message>
@@ -463,9 +516,225 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
-        <translation>El nuevo modelo, dispositivo o idioma se aplicará la próxima vez que se inicie CLaMP 2 Desktop.</translation>
+        <location line="+27"/>
+        <source>The new device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>El nuevo dispositivo o idioma se aplicará la próxima vez que se inicie CLaMP 2 Desktop.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A model is already being loaded; try again when it is done.</source>
+        <translation>Ya se está cargando un modelo; inténtalo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the scan first; then switching to the model {0}…</source>
+        <translation>Primero se detiene el escaneo; luego se cambia al modelo {0}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>bundled default</source>
+        <translation>predeterminado incluido</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading model {0}…</source>
+        <translation>Cargando el modelo {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialModelDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelado; no se importó nada.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Get the official CLaMP 2 model</source>
+        <translation>Obtener el modelo oficial de CLaMP 2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;The official CLaMP 2 model&lt;/b&gt; is the model published by its authors. It is larger and more accurate than the small model that comes with the app, and it understands descriptions in 101 languages.&lt;br&gt;&lt;br&gt;It is about 1.5 GB (the checkpoint plus the XLM-R tokenizer files) and needs more memory and time to embed your library. The app never downloads it by itself: import the files if you already have them, or click Download.</source>
+        <translation>&lt;b&gt;El modelo oficial de CLaMP 2&lt;/b&gt; es el que publicaron sus autores. Es más grande y más preciso que el modelo pequeño que viene con la aplicación, y entiende descripciones en 101 idiomas.&lt;br&gt;&lt;br&gt;Ocupa unos 1,5 GB (el checkpoint más los archivos del tokenizador XLM-R) y necesita más memoria y tiempo para procesar tu biblioteca. La aplicación nunca lo descarga por su cuenta: importa los archivos si ya los tienes, o pulsa Descargar.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name in your library:</source>
+        <translation>Nombre en tu biblioteca:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The official .pth file, or a model folder</source>
+        <translation>El archivo .pth oficial, o una carpeta de modelo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>Archivo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Folder…</source>
+        <translation>Carpeta…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Beside the checkpoint (default)</source>
+        <translation>Junto al checkpoint (predeterminado)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from files</source>
+        <translation>Importar desde archivos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint:</source>
+        <translation>Checkpoint:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLM-R tokenizer:</source>
+        <translation>Tokenizador XLM-R:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files you already have</source>
+        <translation>Importar archivos que ya tienes</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, about 1.5 GB in all. An interrupted download resumes where it stopped.</source>
+        <translation>El checkpoint de sander-wood/clamp2 y el tokenizador de FacebookAI/xlm-roberta-base, unos 1,5 GB en total. Una descarga interrumpida continúa donde se quedó.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>Descargar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Download it from Hugging Face</source>
+        <translation>Descargarlo de Hugging Face</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+155"/>
+        <source>Use it now and re-embed my library</source>
+        <translation>Usarlo ya y volver a procesar mi biblioteca</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the official CLaMP 2 checkpoint</source>
+        <translation>Elige el checkpoint oficial de CLaMP 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 checkpoints (*.pth);;All files (*)</source>
+        <translation>Checkpoints de CLaMP 2 (*.pth);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model folder</source>
+        <translation>Elige una carpeta de modelo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder with the XLM-R tokenizer files</source>
+        <translation>Elige la carpeta con los archivos del tokenizador XLM-R</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking and importing {0}… (nothing in the file can run)</source>
+        <translation>Comprobando e importando {0}… (nada del archivo puede ejecutarse)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to Hugging Face…</source>
+        <translation>Conectando con Hugging Face…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
+        <translation>Descarga cancelada; no se importó nada. Lo recibido se conserva, así que al descargar de nuevo se continúa.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}: {1} de {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the checkpoint…</source>
+        <translation>Descargando el checkpoint…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the tokenizer…</source>
+        <translation>Descargando el tokenizador…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported.</source>
+        <translation>Importado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was already imported.</source>
+        <translation>Este modelo ya estaba importado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text search works with this model.</source>
+        <translation>La búsqueda por texto funciona con este modelo.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no text tokenizer: it can find similar pieces but cannot search by text. Import it again with the XLM-R tokenizer folder.</source>
+        <translation>Este modelo no tiene tokenizador de texto: puede encontrar piezas parecidas, pero no buscar por texto. Vuelve a importarlo con la carpeta del tokenizador XLM-R.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use it now and re-embed your library? Your {0} pieces are embedded again in the background; until then, search finds only the pieces done so far.</source>
+        <translation>¿Usarlo ya y volver a procesar tu biblioteca? Tus {0} piezas se procesan de nuevo en segundo plano; mientras tanto, la búsqueda solo encuentra las piezas ya procesadas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use it now? The pieces you add to your library are embedded with it.</source>
+        <translation>¿Usarlo ya? Las piezas que añadas a tu biblioteca se procesarán con él.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: {4}, {5} layers</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · embeddings de {1} dimensiones · torre musical: {2} capas, oculta {3} · torre de texto: {4}, {5} capas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use it now</source>
+        <translation>Usarlo ya</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Finishing the import; the dialog closes when it is done.</source>
+        <translation>Terminando la importación; el diálogo se cierra cuando acabe.</translation>
     </message>
 </context>
 <context>
@@ -496,7 +765,7 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Nada que reproducir: doble clic en un resultado o «Reproducir»</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
@@ -519,7 +788,7 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add folder…</source>
         <translation>Añadir carpeta…</translation>
     </message>
@@ -535,11 +804,26 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
     </message>
     <message>
         <location line="+1"/>
+        <source>A model name, a model folder or an official .pth file. A new model is loaded when you click OK, and your library is embedded for it in the background.</source>
+        <translation>Un nombre de modelo, una carpeta de modelo o un archivo .pth oficial. El nuevo modelo se carga al pulsar Aceptar, y tu biblioteca se procesa para él en segundo plano.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Get the official model…</source>
+        <translation>Obtener el modelo oficial…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Importar o descargar el modelo oficial de CLaMP 2 (101 idiomas, unos 1,5 GB)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automático (GPU si está disponible)</translation>
     </message>
@@ -584,7 +868,7 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Añadir una carpeta de música</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a model</source>
         <translation>Elegir un modelo</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+106"/>
         <source>Composer:</source>
         <translation>Compositeur&#xa0;:</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+103"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>Aucun modèle n’est chargé&#x202f;; la bibliothèque ne peut pas encore être interrogée.</translation>
     </message>
@@ -197,7 +197,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+143"/>
         <source>Main</source>
         <translation>Barre principale</translation>
     </message>
@@ -242,18 +242,38 @@
         <translation>Vérifier les étiquettes…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Get the official CLaMP 2 model…</source>
+        <translation>Obtenir le modèle officiel CLaMP 2…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Importer ou télécharger le modèle officiel CLaMP 2 (101 langues, environ 1,5 Go)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the bundled default model</source>
+        <translation>Utiliser le modèle par défaut fourni</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by title, composer or file name</source>
         <translation>Filtrer par titre, compositeur ou nom de fichier</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+298"/>
+        <location line="+325"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>Décrivez la musique que vous cherchez, dans n’importe quelle langue.</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-315"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>Déposez des fichiers MIDI ou ABC sur la fenêtre, ou cliquez sur «&#xa0;Similaires&#xa0;» pour un morceau.</translation>
     </message>
@@ -338,21 +358,54 @@
     </message>
     <message>
         <location line="+54"/>
+        <location line="+25"/>
         <source>Model: {0} · {1}</source>
         <translation>Modèle&#xa0;: {0} · {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{0}-dimensional embeddings; library {1}</source>
         <translation>Embeddings de dimension {0}&#x202f;; bibliothèque {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Now using the model {0}.</source>
+        <translation>Le modèle {0} est maintenant utilisé.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now using the model {0}; embedding your library for it in the background…</source>
+        <translation>Le modèle {0} est maintenant utilisé ; votre bibliothèque est encodée pour lui en arrière-plan…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>No model loaded</source>
         <translation>Aucun modèle chargé</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The app goes on with the model {0}.</source>
+        <translation>L’application continue avec le modèle {0}.</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No model is loaded; choose one in Settings.</source>
+        <translation>Aucun modèle n’est chargé ; choisissez-en un dans les Paramètres.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model could not be loaded:
+{0}
+
+{1}</source>
+        <translation>Le modèle n’a pas pu être chargé :
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The model could not be loaded:
 {0}
 
@@ -446,7 +499,7 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>%v / %m morceaux</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
         <translation>Analyse annulée. Fichiers lus&#xa0;: {0}&#x202f;; morceaux ajoutés jusqu’ici&#xa0;: {1}.</translation>
     </message>
@@ -463,9 +516,225 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
-        <translation>Le changement de modèle, de périphérique ou de langue prendra effet au prochain démarrage de CLaMP 2 Desktop.</translation>
+        <location line="+27"/>
+        <source>The new device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>Le nouvel appareil ou la nouvelle langue prendra effet au prochain démarrage de CLaMP 2 Desktop.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A model is already being loaded; try again when it is done.</source>
+        <translation>Un modèle est déjà en cours de chargement ; réessayez quand il sera prêt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the scan first; then switching to the model {0}…</source>
+        <translation>Arrêt de l’analyse d’abord, puis passage au modèle {0}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>bundled default</source>
+        <translation>modèle par défaut fourni</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading model {0}…</source>
+        <translation>Chargement du modèle {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialModelDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Annulé ; rien n’a été importé.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Get the official CLaMP 2 model</source>
+        <translation>Obtenir le modèle officiel CLaMP 2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;The official CLaMP 2 model&lt;/b&gt; is the model published by its authors. It is larger and more accurate than the small model that comes with the app, and it understands descriptions in 101 languages.&lt;br&gt;&lt;br&gt;It is about 1.5 GB (the checkpoint plus the XLM-R tokenizer files) and needs more memory and time to embed your library. The app never downloads it by itself: import the files if you already have them, or click Download.</source>
+        <translation>&lt;b&gt;Le modèle officiel CLaMP 2&lt;/b&gt; est celui publié par ses auteurs. Il est plus grand et plus précis que le petit modèle fourni avec l’application, et il comprend les descriptions dans 101 langues.&lt;br&gt;&lt;br&gt;Il pèse environ 1,5 Go (le checkpoint plus les fichiers du tokeniseur XLM-R) et demande plus de mémoire et de temps pour encoder votre bibliothèque. L’application ne le télécharge jamais d’elle-même : importez les fichiers si vous les avez déjà, ou cliquez sur Télécharger.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name in your library:</source>
+        <translation>Nom dans votre bibliothèque :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The official .pth file, or a model folder</source>
+        <translation>Le fichier .pth officiel, ou un dossier de modèle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Beside the checkpoint (default)</source>
+        <translation>À côté du checkpoint (par défaut)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from files</source>
+        <translation>Importer depuis les fichiers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint:</source>
+        <translation>Checkpoint :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLM-R tokenizer:</source>
+        <translation>Tokeniseur XLM-R :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files you already have</source>
+        <translation>Importer des fichiers que vous avez déjà</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, about 1.5 GB in all. An interrupted download resumes where it stopped.</source>
+        <translation>Le checkpoint de sander-wood/clamp2 et le tokeniseur de FacebookAI/xlm-roberta-base, environ 1,5 Go au total. Un téléchargement interrompu reprend là où il s’est arrêté.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Download it from Hugging Face</source>
+        <translation>Le télécharger depuis Hugging Face</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+155"/>
+        <source>Use it now and re-embed my library</source>
+        <translation>L’utiliser maintenant et ré-encoder ma bibliothèque</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the official CLaMP 2 checkpoint</source>
+        <translation>Choisir le checkpoint officiel CLaMP 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 checkpoints (*.pth);;All files (*)</source>
+        <translation>Checkpoints CLaMP 2 (*.pth);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model folder</source>
+        <translation>Choisir un dossier de modèle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder with the XLM-R tokenizer files</source>
+        <translation>Choisir le dossier contenant les fichiers du tokeniseur XLM-R</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking and importing {0}… (nothing in the file can run)</source>
+        <translation>Vérification et import de {0}… (rien dans le fichier ne peut s’exécuter)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to Hugging Face…</source>
+        <translation>Connexion à Hugging Face…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
+        <translation>Téléchargement annulé ; rien n’a été importé. Ce qui a été reçu est conservé : un nouveau téléchargement reprendra.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0} : {1} sur {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}</source>
+        <translation>{0} : {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the checkpoint…</source>
+        <translation>Téléchargement du checkpoint…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the tokenizer…</source>
+        <translation>Téléchargement du tokeniseur…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported.</source>
+        <translation>Importé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was already imported.</source>
+        <translation>Ce modèle était déjà importé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text search works with this model.</source>
+        <translation>La recherche par texte fonctionne avec ce modèle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no text tokenizer: it can find similar pieces but cannot search by text. Import it again with the XLM-R tokenizer folder.</source>
+        <translation>Ce modèle n’a pas de tokeniseur de texte : il trouve des morceaux similaires mais ne peut pas chercher par texte. Importez-le à nouveau avec le dossier du tokeniseur XLM-R.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use it now and re-embed your library? Your {0} pieces are embedded again in the background; until then, search finds only the pieces done so far.</source>
+        <translation>L’utiliser maintenant et ré-encoder votre bibliothèque ? Vos {0} morceaux sont ré-encodés en arrière-plan ; en attendant, la recherche ne trouve que les morceaux déjà traités.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use it now? The pieces you add to your library are embedded with it.</source>
+        <translation>L’utiliser maintenant ? Les morceaux que vous ajoutez à votre bibliothèque seront encodés avec lui.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: {4}, {5} layers</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · plongements de dimension {1} · tour musique : {2} couches, cachée {3} · tour texte : {4}, {5} couches</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use it now</source>
+        <translation>L’utiliser maintenant</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Finishing the import; the dialog closes when it is done.</source>
+        <translation>Fin de l’import en cours ; la fenêtre se fermera ensuite.</translation>
     </message>
 </context>
 <context>
@@ -496,7 +765,7 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Rien à lire — double-cliquez sur un résultat ou sur «&#xa0;Lire&#xa0;»</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
@@ -519,7 +788,7 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add folder…</source>
         <translation>Ajouter un dossier…</translation>
     </message>
@@ -535,11 +804,26 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
     </message>
     <message>
         <location line="+1"/>
+        <source>A model name, a model folder or an official .pth file. A new model is loaded when you click OK, and your library is embedded for it in the background.</source>
+        <translation>Un nom de modèle, un dossier de modèle ou un fichier .pth officiel. Le nouveau modèle est chargé quand vous cliquez sur OK, et votre bibliothèque est encodée pour lui en arrière-plan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Get the official model…</source>
+        <translation>Obtenir le modèle officiel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>Importer ou télécharger le modèle officiel CLaMP 2 (101 langues, environ 1,5 Go)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automatic (GPU if available)</source>
         <translation>Automatique (GPU si disponible)</translation>
     </message>
@@ -584,7 +868,7 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Ajouter un dossier de musique</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a model</source>
         <translation>Choisir un modèle</translation>
     </message>

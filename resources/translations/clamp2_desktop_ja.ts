@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+106"/>
         <source>Composer:</source>
         <translation>作曲者：</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+103"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>モデルが読み込まれていないため、まだライブラリを検索できません。</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+143"/>
         <source>Main</source>
         <translation>メインツールバー</translation>
     </message>
@@ -241,18 +241,38 @@
         <translation>タグを確認…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Get the official CLaMP 2 model…</source>
+        <translation>公式 CLaMP 2 モデルを入手…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>公式 CLaMP 2 モデルをインポートまたはダウンロード（101 言語、約 1.5 GB）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the bundled default model</source>
+        <translation>同梱の既定モデルを使う</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by title, composer or file name</source>
         <translation>曲名・作曲者・ファイル名で絞り込み</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+298"/>
+        <location line="+325"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>探している音楽の雰囲気を、どの言語でも入力してください。</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-315"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>MIDIファイルやABCファイルをウィンドウにドロップするか、曲の「似た曲を探す」を選んでください。</translation>
     </message>
@@ -334,21 +354,54 @@
     </message>
     <message>
         <location line="+54"/>
+        <location line="+25"/>
         <source>Model: {0} · {1}</source>
         <translation>モデル：{0} · {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{0}-dimensional embeddings; library {1}</source>
         <translation>{0}次元の埋め込み・ライブラリ {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Now using the model {0}.</source>
+        <translation>モデル {0} を使用中です。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now using the model {0}; embedding your library for it in the background…</source>
+        <translation>モデル {0} を使用中です。ライブラリをバックグラウンドで埋め込み直しています…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>No model loaded</source>
         <translation>モデル未読み込み</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The app goes on with the model {0}.</source>
+        <translation>アプリは引き続きモデル {0} を使います。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No model is loaded; choose one in Settings.</source>
+        <translation>モデルが読み込まれていません。設定で選んでください。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model could not be loaded:
+{0}
+
+{1}</source>
+        <translation>モデルを読み込めませんでした:
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The model could not be loaded:
 {0}
 
@@ -441,7 +494,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>%v / %m 曲</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
         <translation>スキャンを中止しました（読み込み済み {0} ファイル、追加済み {1} 曲）。</translation>
     </message>
@@ -458,9 +511,225 @@ You can still browse the library; choose a model in Settings.</source>
 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
-        <translation>モデル・デバイス・言語の変更は、次に CLaMP 2 Desktop を起動したときに反映されます。</translation>
+        <location line="+27"/>
+        <source>The new device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>新しいデバイスまたは言語は、次回 CLaMP 2 Desktop を起動したときに有効になります。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A model is already being loaded; try again when it is done.</source>
+        <translation>すでにモデルを読み込み中です。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the scan first; then switching to the model {0}…</source>
+        <translation>まずスキャンを止めてから、モデル {0} に切り替えます…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>bundled default</source>
+        <translation>同梱の既定モデル</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading model {0}…</source>
+        <translation>モデル {0} を読み込み中…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialModelDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>キャンセルしました。何もインポートされていません。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Get the official CLaMP 2 model</source>
+        <translation>公式 CLaMP 2 モデルを入手</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;The official CLaMP 2 model&lt;/b&gt; is the model published by its authors. It is larger and more accurate than the small model that comes with the app, and it understands descriptions in 101 languages.&lt;br&gt;&lt;br&gt;It is about 1.5 GB (the checkpoint plus the XLM-R tokenizer files) and needs more memory and time to embed your library. The app never downloads it by itself: import the files if you already have them, or click Download.</source>
+        <translation>&lt;b&gt;公式 CLaMP 2 モデル&lt;/b&gt;は、作者が公開しているモデルです。アプリに付属する小さなモデルより大きく精度が高く、101 言語の説明文を理解します。&lt;br&gt;&lt;br&gt;サイズは約 1.5 GB（チェックポイントと XLM-R トークナイザーのファイル）で、ライブラリの埋め込みにはより多くのメモリと時間がかかります。アプリが自動でダウンロードすることはありません。ファイルをお持ちならインポートし、なければ「ダウンロード」をクリックしてください。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name in your library:</source>
+        <translation>ライブラリでの名前:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The official .pth file, or a model folder</source>
+        <translation>公式の .pth ファイル、またはモデルのフォルダー</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Beside the checkpoint (default)</source>
+        <translation>チェックポイントと同じ場所（既定）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from files</source>
+        <translation>ファイルからインポート</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint:</source>
+        <translation>チェックポイント:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLM-R tokenizer:</source>
+        <translation>XLM-R トークナイザー:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files you already have</source>
+        <translation>お持ちのファイルをインポート</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, about 1.5 GB in all. An interrupted download resumes where it stopped.</source>
+        <translation>sander-wood/clamp2 のチェックポイントと FacebookAI/xlm-roberta-base のトークナイザー、合計約 1.5 GB。中断したダウンロードは止まったところから再開します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>ダウンロード</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Download it from Hugging Face</source>
+        <translation>Hugging Face からダウンロード</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+155"/>
+        <source>Use it now and re-embed my library</source>
+        <translation>今すぐ使い、ライブラリを埋め込み直す</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the official CLaMP 2 checkpoint</source>
+        <translation>公式 CLaMP 2 チェックポイントを選択</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 checkpoints (*.pth);;All files (*)</source>
+        <translation>CLaMP 2 チェックポイント (*.pth);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model folder</source>
+        <translation>モデルのフォルダーを選択</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder with the XLM-R tokenizer files</source>
+        <translation>XLM-R トークナイザーのファイルがあるフォルダーを選択</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking and importing {0}… (nothing in the file can run)</source>
+        <translation>{0} を確認してインポート中…（ファイル内のものが実行されることはありません）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to Hugging Face…</source>
+        <translation>Hugging Face に接続中…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
+        <translation>ダウンロードをキャンセルしました。何もインポートされていません。受信済みの分は保持されるので、再度ダウンロードすると続きから再開します。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}: {1} / {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the checkpoint…</source>
+        <translation>チェックポイントをダウンロード中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the tokenizer…</source>
+        <translation>トークナイザーをダウンロード中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported.</source>
+        <translation>インポートしました。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was already imported.</source>
+        <translation>このモデルはすでにインポートされています。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text search works with this model.</source>
+        <translation>このモデルでテキスト検索ができます。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no text tokenizer: it can find similar pieces but cannot search by text. Import it again with the XLM-R tokenizer folder.</source>
+        <translation>このモデルにはテキストのトークナイザーがありません。似た曲は探せますが、テキストでは検索できません。XLM-R トークナイザーのフォルダーを指定してもう一度インポートしてください。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use it now and re-embed your library? Your {0} pieces are embedded again in the background; until then, search finds only the pieces done so far.</source>
+        <translation>今すぐ使い、ライブラリを埋め込み直しますか？{0} 曲をバックグラウンドで埋め込み直します。それまでは、処理済みの曲だけが検索されます。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use it now? The pieces you add to your library are embedded with it.</source>
+        <translation>今すぐ使いますか？ライブラリに追加する曲はこのモデルで埋め込まれます。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: {4}, {5} layers</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} 次元の埋め込み · 音楽タワー: {2} 層、隠れ次元 {3} · テキストタワー: {4}、{5} 層</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use it now</source>
+        <translation>今すぐ使う</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Finishing the import; the dialog closes when it is done.</source>
+        <translation>インポートを完了しています。終わるとダイアログが閉じます。</translation>
     </message>
 </context>
 <context>
@@ -491,7 +760,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>結果をダブルクリックするか「再生」を押すと再生できます</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
@@ -514,7 +783,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add folder…</source>
         <translation>フォルダーを追加…</translation>
     </message>
@@ -530,11 +799,26 @@ You can still browse the library; choose a model in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>A model name, a model folder or an official .pth file. A new model is loaded when you click OK, and your library is embedded for it in the background.</source>
+        <translation>モデル名、モデルのフォルダー、または公式の .pth ファイル。OK をクリックすると新しいモデルを読み込み、ライブラリをバックグラウンドで埋め込み直します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Get the official model…</source>
+        <translation>公式モデルを入手…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>公式 CLaMP 2 モデルをインポートまたはダウンロード（101 言語、約 1.5 GB）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automatic (GPU if available)</source>
         <translation>自動（利用できればGPU）</translation>
     </message>
@@ -579,7 +863,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>音楽フォルダーを追加</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a model</source>
         <translation>モデルを選択</translation>
     </message>

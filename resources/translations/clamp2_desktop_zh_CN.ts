@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../clamp2_desktop/widgets.py" line="+103"/>
+        <location filename="../../clamp2_desktop/widgets.py" line="+106"/>
         <source>Composer:</source>
         <translation>作曲家：</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>EngineService</name>
     <message>
-        <location filename="../../clamp2_desktop/engine_service.py" line="+80"/>
+        <location filename="../../clamp2_desktop/engine_service.py" line="+103"/>
         <source>No model is loaded, so the library cannot be searched yet.</source>
         <translation>尚未加载模型，暂时无法搜索曲库。</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clamp2_desktop/main_window.py" line="+135"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+143"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
@@ -241,18 +241,38 @@
         <translation>审阅标签…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+2"/>
+        <source>Get the official CLaMP 2 model…</source>
+        <translation>获取官方 CLaMP 2 模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>导入或下载官方 CLaMP 2 模型（101 种语言，约 1.5 GB）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the bundled default model</source>
+        <translation>使用内置的默认模型</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Filter by title, composer or file name</source>
         <translation>按曲名、作曲家或文件名筛选</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+298"/>
+        <location line="+325"/>
         <source>Type a description of the music you want, in any language.</source>
         <translation>用任何语言描述你想找的音乐。</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-315"/>
         <source>Drop MIDI or ABC files onto the window, or choose “Find similar” on a piece.</source>
         <translation>将 MIDI 或 ABC 文件拖入窗口，或在某首曲目上选择“查找相似曲目”。</translation>
     </message>
@@ -334,21 +354,54 @@
     </message>
     <message>
         <location line="+54"/>
+        <location line="+25"/>
         <source>Model: {0} · {1}</source>
         <translation>模型：{0} · {1}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>{0}-dimensional embeddings; library {1}</source>
         <translation>{0} 维嵌入向量；曲库 {1}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Now using the model {0}.</source>
+        <translation>现在使用模型 {0}。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Now using the model {0}; embedding your library for it in the background…</source>
+        <translation>现在使用模型 {0}；正在后台为它嵌入你的音乐库…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+8"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
+        <location line="-6"/>
+        <source>The app goes on with the model {0}.</source>
+        <translation>应用继续使用模型 {0}。</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>No model is loaded; choose one in Settings.</source>
+        <translation>没有加载模型；请在设置中选择一个。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model could not be loaded:
+{0}
+
+{1}</source>
+        <translation>无法加载模型：
+{0}
+
+{1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The model could not be loaded:
 {0}
 
@@ -441,7 +494,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>%v / %m 首曲目</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Scan cancelled: {0} files read, {1} pieces added so far.</source>
         <translation>扫描已取消：已读取 {0} 个文件，已添加 {1} 首曲目。</translation>
     </message>
@@ -458,9 +511,225 @@ You can still browse the library; choose a model in Settings.</source>
 {0}</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>The new model, device or language takes effect the next time CLaMP 2 Desktop starts.</source>
-        <translation>新的模型、设备或语言将在下次启动 CLaMP 2 Desktop 时生效。</translation>
+        <location line="+27"/>
+        <source>The new device or language takes effect the next time CLaMP 2 Desktop starts.</source>
+        <translation>新的设备或语言将在下次启动 CLaMP 2 Desktop 时生效。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A model is already being loaded; try again when it is done.</source>
+        <translation>已有模型正在加载；请在完成后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the scan first; then switching to the model {0}…</source>
+        <translation>先停止扫描，然后切换到模型 {0}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>bundled default</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading model {0}…</source>
+        <translation>正在加载模型 {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialModelDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消；未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Get the official CLaMP 2 model</source>
+        <translation>获取官方 CLaMP 2 模型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;The official CLaMP 2 model&lt;/b&gt; is the model published by its authors. It is larger and more accurate than the small model that comes with the app, and it understands descriptions in 101 languages.&lt;br&gt;&lt;br&gt;It is about 1.5 GB (the checkpoint plus the XLM-R tokenizer files) and needs more memory and time to embed your library. The app never downloads it by itself: import the files if you already have them, or click Download.</source>
+        <translation>&lt;b&gt;官方 CLaMP 2 模型&lt;/b&gt;是其作者发布的模型。它比应用自带的小模型更大、更准确，能理解 101 种语言的描述。&lt;br&gt;&lt;br&gt;它约 1.5 GB（检查点加上 XLM-R 分词器文件），嵌入你的音乐库需要更多内存和时间。应用绝不会自行下载它：如果你已有这些文件，请导入；否则请点击“下载”。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name in your library:</source>
+        <translation>在音乐库中的名称：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The official .pth file, or a model folder</source>
+        <translation>官方 .pth 文件，或模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>File…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Beside the checkpoint (default)</source>
+        <translation>与检查点同一位置（默认）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import from files</source>
+        <translation>从文件导入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checkpoint:</source>
+        <translation>检查点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XLM-R tokenizer:</source>
+        <translation>XLM-R 分词器：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import files you already have</source>
+        <translation>导入你已有的文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The checkpoint of sander-wood/clamp2 and the tokenizer of FacebookAI/xlm-roberta-base, about 1.5 GB in all. An interrupted download resumes where it stopped.</source>
+        <translation>sander-wood/clamp2 的检查点和 FacebookAI/xlm-roberta-base 的分词器，共约 1.5 GB。中断的下载会从停止处继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Download it from Hugging Face</source>
+        <translation>从 Hugging Face 下载</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+155"/>
+        <source>Use it now and re-embed my library</source>
+        <translation>立即使用并重新嵌入我的音乐库</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Choose the official CLaMP 2 checkpoint</source>
+        <translation>选择官方 CLaMP 2 检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CLaMP 2 checkpoints (*.pth);;All files (*)</source>
+        <translation>CLaMP 2 检查点 (*.pth);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a model folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the folder with the XLM-R tokenizer files</source>
+        <translation>选择包含 XLM-R 分词器文件的文件夹</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Checking and importing {0}… (nothing in the file can run)</source>
+        <translation>正在检查并导入 {0}…（文件中的任何内容都不会被执行）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to Hugging Face…</source>
+        <translation>正在连接 Hugging Face…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
+        <translation>下载已取消；未导入任何内容。已接收的部分会保留，再次下载时会继续。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0}: {1} of {2}</source>
+        <translation>{0}：{1} / {2}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the checkpoint…</source>
+        <translation>正在下载检查点…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Downloading the tokenizer…</source>
+        <translation>正在下载分词器…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported.</source>
+        <translation>已导入。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model was already imported.</source>
+        <translation>此模型已导入过。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text search works with this model.</source>
+        <translation>此模型支持文本搜索。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This model has no text tokenizer: it can find similar pieces but cannot search by text. Import it again with the XLM-R tokenizer folder.</source>
+        <translation>此模型没有文本分词器：它能查找相似的曲目，但不能按文本搜索。请连同 XLM-R 分词器文件夹重新导入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use it now and re-embed your library? Your {0} pieces are embedded again in the background; until then, search finds only the pieces done so far.</source>
+        <translation>立即使用并重新嵌入你的音乐库吗？你的 {0} 首曲目将在后台重新嵌入；在此之前，搜索只能找到已完成的曲目。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use it now? The pieces you add to your library are embedded with it.</source>
+        <translation>立即使用吗？你添加到音乐库的曲目将用它来嵌入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; · {1}-dimensional embeddings · music tower: {2} layers, hidden {3} · text tower: {4}, {5} layers</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; · {1} 维嵌入 · 音乐塔：{2} 层，隐藏维度 {3} · 文本塔：{4}，{5} 层</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use it now</source>
+        <translation>立即使用</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Finishing the import; the dialog closes when it is done.</source>
+        <translation>正在完成导入；完成后对话框会关闭。</translation>
     </message>
 </context>
 <context>
@@ -491,7 +760,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>没有可播放的曲目——双击结果，或点击“播放”</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -514,7 +783,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
@@ -530,11 +799,26 @@ You can still browse the library; choose a model in Settings.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>A model name, a model folder or an official .pth file. A new model is loaded when you click OK, and your library is embedded for it in the background.</source>
+        <translation>模型名称、模型文件夹或官方 .pth 文件。点击“确定”时加载新模型，并在后台为它嵌入你的音乐库。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
+        <source>Get the official model…</source>
+        <translation>获取官方模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import or download the official CLaMP 2 model (101 languages, about 1.5 GB)</source>
+        <translation>导入或下载官方 CLaMP 2 模型（101 种语言，约 1.5 GB）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Automatic (GPU if available)</source>
         <translation>自动（如有 GPU 则使用 GPU）</translation>
     </message>
@@ -579,7 +863,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>添加音乐文件夹</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Choose a model</source>
         <translation>选择模型</translation>
     </message>
