@@ -176,8 +176,12 @@ class MainWindow(QMainWindow):
         self.official_model_action.triggered.connect(self.show_official_model_dialog)
         self.default_model_action = QAction(self.tr("Use the bundled default model"), self)
         self.default_model_action.triggered.connect(lambda: self.use_model("", True))
+        self.finetune_action = QAction(self.tr("Fine-tune on my library…"), self)
+        self.finetune_action.setToolTip(self.tr("Teach the model your own tags, titles and folder names"))
+        self.finetune_action.triggered.connect(self.show_finetune_dialog)
         models_menu = QMenu(self)
         models_menu.addAction(self.official_model_action)
+        models_menu.addAction(self.finetune_action)
         models_menu.addAction(self.default_model_action)
         self.models_button = QToolButton()
         self.models_button.setText(self.tr("Models"))
@@ -684,6 +688,17 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.useModel.connect(self.use_model)
         self.official_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_finetune_dialog(self):
+        """The "Fine-tune on my library" dialog, starting from the model in use (returns it, tests drive it)."""
+        from clamp2_desktop.finetune_dialog import FinetuneDialog
+
+        dialog = FinetuneDialog(self.settings, self.info.model_name if self.info else self.model_spec, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.useModel.connect(self.use_model)
+        self.finetune_dialog = dialog
         dialog.open()
         return dialog
 

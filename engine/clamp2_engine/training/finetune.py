@@ -19,7 +19,6 @@ import hashlib
 import json
 import math
 import random
-import resource
 import shutil
 import sys
 import time
@@ -39,7 +38,14 @@ from clamp2_engine.errors import Clamp2Error
 from clamp2_engine import patches as P
 from clamp2_engine.reading import read_files
 from clamp2_engine.settings import Settings
-from clamp2_engine.training.finetune_data import DataSummary, PieceTexts, collect_pairs, split_pairs, summarize
+from clamp2_engine.training.finetune_data import (
+    DataSummary,
+    PieceTexts,
+    collect_pairs,
+    drop_common_texts,
+    split_pairs,
+    summarize,
+)
 
 CHECKPOINT = "checkpoint.pt"
 BEST = "best.pt"
@@ -118,6 +124,10 @@ class FinetuneResult:
 
 def peak_rss_mb() -> float:
     """This process's peak resident memory so far (ru_maxrss: KiB on Linux, bytes on macOS)."""
+    try:
+        import resource
+    except ImportError:  # Windows: no getrusage; the figure is then unknown (0)
+        return 0.0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
@@ -244,7 +254,7 @@ class Finetuner:
 
             vocabs = available_vocabularies(self.settings)
         pairs = collect_pairs(self.catalog, vocabs)
-        pairs = self._drop_common(pairs)
+        pairs = drop_common_texts(pairs, o.drop_common_share)
         if len(pairs) > o.max_pieces:
             rng = random.Random(f"{o.seed}:sample")
             pairs = sorted(rng.sample(pairs, o.max_pieces), key=lambda p: p.piece_id)
@@ -286,21 +296,6 @@ class Finetuner:
             [[p.piece_id, p.path, p.tune_index, list(p.texts)] for p in pairs], ensure_ascii=False
         ).encode()).hexdigest()
         self._setup_training()
-
-    def _drop_common(self, pairs: list[PieceTexts]) -> list[PieceTexts]:
-        if len(pairs) < 10:
-            return pairs
-        df: dict[str, int] = {}
-        for p in pairs:
-            for t in set(p.texts):
-                df[t] = df.get(t, 0) + 1
-        limit = self.opt.drop_common_share * len(pairs)
-        out = []
-        for p in pairs:
-            keep = [(t, s) for t, s in zip(p.texts, p.sources) if df[t] <= limit]
-            if keep:
-                out.append(replace(p, texts=tuple(t for t, _ in keep), sources=tuple(s for _, s in keep)))
-        return out
 
     def _setup_training(self) -> None:
         o = self.opt

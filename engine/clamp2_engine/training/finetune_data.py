@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -121,6 +121,21 @@ def collect_pairs(catalog: Catalog, vocabularies: Mapping[str, object] | None = 
             pt = piece_texts(piece, tags.get(piece.id, []), vocabularies)
             if pt.texts:
                 out.append(pt)
+    return out
+
+
+def drop_common_texts(pairs: list[PieceTexts], share: float) -> list[PieceTexts]:
+    """Drop texts that more than ``share`` of the pieces carry (one folder name for the whole
+    library says nothing about any one piece); pieces left with no text go too."""
+    if len(pairs) < 10:
+        return pairs
+    df: Counter[str] = Counter(t for p in pairs for t in set(p.texts))
+    limit = share * len(pairs)
+    out = []
+    for p in pairs:
+        keep = [(t, s) for t, s in zip(p.texts, p.sources) if df[t] <= limit]
+        if keep:
+            out.append(replace(p, texts=tuple(t for t, _ in keep), sources=tuple(s for _, s in keep)))
     return out
 
 
