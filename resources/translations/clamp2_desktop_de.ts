@@ -150,6 +150,174 @@
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <source>Fine-tune on my library</source>
+        <translation>Modell an die eigene Bibliothek anpassen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teach the model your own words: it learns from the tags you gave or accepted, titles, comments in ABC files and folder names. Your current model stays as it is; the result is a new model you can switch to, and back.</source>
+        <translation>Bringen Sie dem Modell Ihre eigenen Begriffe bei: Es lernt aus den Schlagwörtern, die Sie vergeben oder übernommen haben, aus Titeln, Kommentaren in ABC-Dateien und Ordnernamen. Ihr aktuelles Modell bleibt unverändert; das Ergebnis ist ein neues Modell, zu dem Sie wechseln können – und wieder zurück.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New model name:</source>
+        <translation>Name des neuen Modells:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>Höchstens:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs</source>
+        <translation> Durchläufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel training</source>
+        <translation>Training abbrechen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the new model</source>
+        <translation>Neues Modell verwenden</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>titles</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>composers</source>
+        <translation>Komponisten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ABC comments and fields</source>
+        <translation>ABC-Kommentare und -Felder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file names</source>
+        <translation>Dateinamen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder names</source>
+        <translation>Ordnernamen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pieces have something to learn from ({2}).&lt;br&gt;{3} pieces to learn from, {4} held back to measure the result.&lt;br&gt;Your tags: {5}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; von {1} Stücken bieten etwas zum Lernen ({2}).&lt;br&gt;{3} Stücke zum Lernen, {4} beiseitegelegt, um das Ergebnis zu messen.&lt;br&gt;Ihre Schlagwörter: {5}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag a few more pieces first (at least {0} pieces need a tag, title or comment).</source>
+        <translation>Vergeben Sie zuerst noch ein paar Schlagwörter (mindestens {0} Stücke brauchen ein Schlagwort, einen Titel oder einen Kommentar).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing…</source>
+        <translation>Wird vorbereitet…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Wird nach dem aktuellen Schritt angehalten…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>epoch %1 of %2 — %p%</source>
+        <translation>Durchlauf %1 von %2 – %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, loss {0:.3f}</source>
+        <translation>, Verlust {0:.3f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training{0}; about {1} left</source>
+        <translation>Training läuft{0}; noch etwa {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reading pieces — %p%</source>
+        <translation>Stücke werden gelesen – %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measuring on the held-back pieces…</source>
+        <translation>Messung an den beiseitegelegten Stücken…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the new model…</source>
+        <translation>Neues Modell wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled. Your library and models are unchanged; Start resumes from the last finished epoch.</source>
+        <translation>Abgebrochen. Ihre Bibliothek und Ihre Modelle sind unverändert; „Starten“ setzt beim zuletzt abgeschlossenen Durchlauf fort.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No epoch found your held-back pieces better than the current model (score {0:.3f}), so no new model was made.</source>
+        <translation>Kein Durchlauf hat die beiseitegelegten Stücke besser gefunden als das aktuelle Modell (Wert {0:.3f}); daher wurde kein neues Modell erstellt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in {0}. Finding held-back pieces from their descriptions (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Peak memory {4:.0f} MB.</source>
+        <translation>Fertig in {0}. Beiseitegelegte Stücke anhand ihrer Beschreibung finden (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f} %). Höchster Speicherbedarf: {4:.0f} MB.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fine-tuning stopped: {0}</source>
+        <translation>Das Training wurde unterbrochen: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
@@ -257,7 +425,17 @@
         <translation>Mitgeliefertes Standardmodell verwenden</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Fine-tune on my library…</source>
+        <translation>Modell an die eigene Bibliothek anpassen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach the model your own tags, titles and folder names</source>
+        <translation>Dem Modell Ihre eigenen Schlagwörter, Titel und Ordnernamen beibringen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Models</source>
         <translation>Modelle</translation>
     </message>
@@ -521,7 +699,7 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Das neue Gerät oder die neue Sprache gilt ab dem nächsten Start von CLaMP 2 Desktop.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>A model is already being loaded; try again when it is done.</source>
         <translation>Es wird bereits ein Modell geladen; versuche es erneut, wenn es fertig ist.</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../clamp2_desktop/main_window.py" line="+356"/>
+        <location filename="../../clamp2_desktop/main_window.py" line="+360"/>
         <source>%n piece(s)</source>
         <translation>
             <numerusform>%n piece</numerusform>

@@ -150,6 +150,174 @@
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <source>Fine-tune on my library</source>
+        <translation>Ajustar el modelo a mi biblioteca</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teach the model your own words: it learns from the tags you gave or accepted, titles, comments in ABC files and folder names. Your current model stays as it is; the result is a new model you can switch to, and back.</source>
+        <translation>Enseña al modelo tus propias palabras: aprende de las etiquetas que pusiste o aceptaste, de los títulos, de los comentarios de los archivos ABC y de los nombres de carpeta. Tu modelo actual no cambia; el resultado es un modelo nuevo al que puedes pasarte, y volver cuando quieras.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New model name:</source>
+        <translation>Nombre del modelo nuevo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>Como máximo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs</source>
+        <translation> pasadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>Límite de tiempo:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation>Empezar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel training</source>
+        <translation>Cancelar entrenamiento</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the new model</source>
+        <translation>Usar el modelo nuevo</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>etiquetas</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>titles</source>
+        <translation>títulos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>composers</source>
+        <translation>compositores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ABC comments and fields</source>
+        <translation>comentarios y campos ABC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file names</source>
+        <translation>nombres de archivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder names</source>
+        <translation>nombres de carpeta</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pieces have something to learn from ({2}).&lt;br&gt;{3} pieces to learn from, {4} held back to measure the result.&lt;br&gt;Your tags: {5}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; de {1} piezas tienen algo de lo que aprender ({2}).&lt;br&gt;{3} piezas para aprender y {4} reservadas para medir el resultado.&lt;br&gt;Tus etiquetas: {5}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>nada todavía</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag a few more pieces first (at least {0} pieces need a tag, title or comment).</source>
+        <translation>Primero etiqueta algunas piezas más (al menos {0} piezas necesitan una etiqueta, un título o un comentario).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing…</source>
+        <translation>Preparando…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Deteniendo al terminar el lote actual…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>epoch %1 of %2 — %p%</source>
+        <translation>pasada %1 de %2 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, loss {0:.3f}</source>
+        <translation>, pérdida {0:.3f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training{0}; about {1} left</source>
+        <translation>Entrenando{0}; quedan unos {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reading pieces — %p%</source>
+        <translation>leyendo piezas — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measuring on the held-back pieces…</source>
+        <translation>Midiendo con las piezas reservadas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the new model…</source>
+        <translation>Guardando el modelo nuevo…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled. Your library and models are unchanged; Start resumes from the last finished epoch.</source>
+        <translation>Cancelado. Tu biblioteca y tus modelos no han cambiado; «Empezar» continúa desde la última pasada terminada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No epoch found your held-back pieces better than the current model (score {0:.3f}), so no new model was made.</source>
+        <translation>Ninguna pasada encontró tus piezas reservadas mejor que el modelo actual (puntuación {0:.3f}), así que no se creó ningún modelo nuevo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in {0}. Finding held-back pieces from their descriptions (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Peak memory {4:.0f} MB.</source>
+        <translation>Terminado en {0}. Encontrar las piezas reservadas por su descripción (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Memoria máxima: {4:.0f} MB.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fine-tuning stopped: {0}</source>
+        <translation>El entrenamiento se detuvo: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
@@ -257,7 +425,17 @@
         <translation>Usar el modelo predeterminado incluido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Fine-tune on my library…</source>
+        <translation>Ajustar el modelo a mi biblioteca…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach the model your own tags, titles and folder names</source>
+        <translation>Enseñar al modelo tus propias etiquetas, títulos y nombres de carpeta</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>
@@ -521,7 +699,7 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>El nuevo dispositivo o idioma se aplicará la próxima vez que se inicie CLaMP 2 Desktop.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>A model is already being loaded; try again when it is done.</source>
         <translation>Ya se está cargando un modelo; inténtalo de nuevo cuando termine.</translation>
     </message>

@@ -150,6 +150,174 @@
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <source>Fine-tune on my library</source>
+        <translation>Adapter le modèle à ma bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teach the model your own words: it learns from the tags you gave or accepted, titles, comments in ABC files and folder names. Your current model stays as it is; the result is a new model you can switch to, and back.</source>
+        <translation>Apprenez au modèle votre propre vocabulaire&#xa0;: il s’appuie sur les étiquettes que vous avez ajoutées ou acceptées, les titres, les commentaires des fichiers ABC et les noms de dossier. Votre modèle actuel reste inchangé&#x202f;; vous obtenez un nouveau modèle vers lequel basculer, et revenir quand vous voulez.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New model name:</source>
+        <translation>Nom du nouveau modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>Au maximum&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs</source>
+        <translation> passes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>Durée maximale&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel training</source>
+        <translation>Annuler l’entraînement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the new model</source>
+        <translation>Utiliser le nouveau modèle</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>none yet</source>
+        <translation>aucune pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>étiquettes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>titles</source>
+        <translation>titres</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>composers</source>
+        <translation>compositeurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ABC comments and fields</source>
+        <translation>commentaires et champs ABC</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file names</source>
+        <translation>noms de fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder names</source>
+        <translation>noms de dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pieces have something to learn from ({2}).&lt;br&gt;{3} pieces to learn from, {4} held back to measure the result.&lt;br&gt;Your tags: {5}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; morceaux sur {1} offrent de quoi apprendre ({2}).&lt;br&gt;{3} morceaux pour l’apprentissage, {4} mis de côté pour mesurer le résultat.&lt;br&gt;Vos étiquettes&#xa0;: {5}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>rien pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag a few more pieces first (at least {0} pieces need a tag, title or comment).</source>
+        <translation>Étiquetez d’abord quelques morceaux de plus (il faut au moins {0} morceaux avec une étiquette, un titre ou un commentaire).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing…</source>
+        <translation>Préparation…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping after the current batch…</source>
+        <translation>Arrêt après le lot en cours…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>epoch %1 of %2 — %p%</source>
+        <translation>passe %1 sur %2 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, loss {0:.3f}</source>
+        <translation>, perte {0:.3f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training{0}; about {1} left</source>
+        <translation>Entraînement{0}&#x202f;; encore environ {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reading pieces — %p%</source>
+        <translation>lecture des morceaux — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measuring on the held-back pieces…</source>
+        <translation>Mesure sur les morceaux mis de côté…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the new model…</source>
+        <translation>Enregistrement du nouveau modèle…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled. Your library and models are unchanged; Start resumes from the last finished epoch.</source>
+        <translation>Annulé. Votre bibliothèque et vos modèles sont inchangés&#x202f;; «&#xa0;Démarrer&#xa0;» reprend à la dernière passe terminée.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No epoch found your held-back pieces better than the current model (score {0:.3f}), so no new model was made.</source>
+        <translation>Aucune passe n’a retrouvé les morceaux mis de côté mieux que le modèle actuel (score {0:.3f})&#x202f;; aucun nouveau modèle n’a donc été créé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in {0}. Finding held-back pieces from their descriptions (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Peak memory {4:.0f} MB.</source>
+        <translation>Terminé en {0}. Retrouver les morceaux mis de côté d’après leur description (MRR)&#xa0;: {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}&#x202f;%). Mémoire maximale&#xa0;: {4:.0f}&#xa0;Mo.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fine-tuning stopped: {0}</source>
+        <translation>L’entraînement s’est arrêté&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
@@ -257,7 +425,17 @@
         <translation>Utiliser le modèle par défaut fourni</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Fine-tune on my library…</source>
+        <translation>Adapter le modèle à ma bibliothèque…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach the model your own tags, titles and folder names</source>
+        <translation>Apprendre au modèle vos propres étiquettes, titres et noms de dossier</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>
@@ -521,7 +699,7 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Le nouvel appareil ou la nouvelle langue prendra effet au prochain démarrage de CLaMP 2 Desktop.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>A model is already being loaded; try again when it is done.</source>
         <translation>Un modèle est déjà en cours de chargement ; réessayez quand il sera prêt.</translation>
     </message>

@@ -149,6 +149,174 @@
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <source>Fine-tune on my library</source>
+        <translation>ライブラリでモデルを微調整</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teach the model your own words: it learns from the tags you gave or accepted, titles, comments in ABC files and folder names. Your current model stays as it is; the result is a new model you can switch to, and back.</source>
+        <translation>あなたの言葉をモデルに覚えさせます。付けたタグや採用したタグ、曲名、ABC ファイルのコメント、フォルダー名から学習します。今のモデルはそのまま残り、新しいモデルが別に作られます。いつでも切り替えたり元に戻したりできます。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New model name:</source>
+        <translation>新しいモデルの名前：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>最大：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs</source>
+        <translation> 回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>制限時間：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel training</source>
+        <translation>学習を中止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the new model</source>
+        <translation>新しいモデルを使う</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>none yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>件のタグ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>titles</source>
+        <translation>件の曲名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>composers</source>
+        <translation>件の作曲者名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ABC comments and fields</source>
+        <translation>件の ABC コメント・フィールド</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file names</source>
+        <translation>件のファイル名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder names</source>
+        <translation>件のフォルダー名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pieces have something to learn from ({2}).&lt;br&gt;{3} pieces to learn from, {4} held back to measure the result.&lt;br&gt;Your tags: {5}</source>
+        <translation>{1} 曲中 &lt;b&gt;{0}&lt;/b&gt; 曲に学習できる情報があります（{2}）。&lt;br&gt;学習に {3} 曲、結果の測定用に {4} 曲を取り分けます。&lt;br&gt;自分で付けたタグ：{5}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>まだなし</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag a few more pieces first (at least {0} pieces need a tag, title or comment).</source>
+        <translation>先にもう少し曲にタグを付けてください（タグ・曲名・コメントのいずれかがある曲が {0} 曲以上必要です）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing…</source>
+        <translation>準備中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping after the current batch…</source>
+        <translation>現在のバッチが終わりしだい停止します…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>epoch %1 of %2 — %p%</source>
+        <translation>%2 回中 %1 回目 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, loss {0:.3f}</source>
+        <translation>、損失 {0:.3f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training{0}; about {1} left</source>
+        <translation>学習中{0}（残り約 {1}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reading pieces — %p%</source>
+        <translation>曲を読み込み中 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measuring on the held-back pieces…</source>
+        <translation>取り分けた曲で効果を測定中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the new model…</source>
+        <translation>新しいモデルを保存中…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled. Your library and models are unchanged; Start resumes from the last finished epoch.</source>
+        <translation>中止しました。ライブラリとモデルは変更されていません。「開始」を押すと、最後に完了した回から再開します。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No epoch found your held-back pieces better than the current model (score {0:.3f}), so no new model was made.</source>
+        <translation>どの回も、取り分けた曲を今のモデル（スコア {0:.3f}）よりうまく見つけられなかったため、新しいモデルは作成されませんでした。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in {0}. Finding held-back pieces from their descriptions (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Peak memory {4:.0f} MB.</source>
+        <translation>{0} で完了しました。取り分けた曲を説明文から見つける精度（MRR）：{1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt;（{3:+.0f}%）。最大メモリ使用量 {4:.0f} MB。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fine-tuning stopped: {0}</source>
+        <translation>学習が停止しました：{0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
@@ -256,7 +424,17 @@
         <translation>同梱の既定モデルを使う</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Fine-tune on my library…</source>
+        <translation>ライブラリでモデルを微調整…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach the model your own tags, titles and folder names</source>
+        <translation>自分のタグ・曲名・フォルダー名をモデルに覚えさせます</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Models</source>
         <translation>モデル</translation>
     </message>
@@ -516,7 +694,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>新しいデバイスまたは言語は、次回 CLaMP 2 Desktop を起動したときに有効になります。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>A model is already being loaded; try again when it is done.</source>
         <translation>すでにモデルを読み込み中です。終わってからもう一度お試しください。</translation>
     </message>

@@ -149,6 +149,174 @@
     </message>
 </context>
 <context>
+    <name>FinetuneDialog</name>
+    <message>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <source>Fine-tune on my library</source>
+        <translation>用我的曲库微调模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teach the model your own words: it learns from the tags you gave or accepted, titles, comments in ABC files and folder names. Your current model stays as it is; the result is a new model you can switch to, and back.</source>
+        <translation>让模型学会你自己的用词：它会从你添加或接受的标签、曲名、ABC 文件中的注释以及文件夹名称中学习。你当前的模型保持不变；结果是一个新模型，你可以切换过去，也可以随时切换回来。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New model name:</source>
+        <translation>新模型名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>最多：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time limit:</source>
+        <translation>时间上限：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel training</source>
+        <translation>取消训练</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the new model</source>
+        <translation>使用新模型</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>个标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>titles</source>
+        <translation>个曲名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>composers</source>
+        <translation>位作曲家</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ABC comments and fields</source>
+        <translation>条 ABC 注释和字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file names</source>
+        <translation>个文件名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>folder names</source>
+        <translation>个文件夹名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt; of {1} pieces have something to learn from ({2}).&lt;br&gt;{3} pieces to learn from, {4} held back to measure the result.&lt;br&gt;Your tags: {5}</source>
+        <translation>{1} 首曲目中有 &lt;b&gt;{0}&lt;/b&gt; 首可供学习（{2}）。&lt;br&gt;{3} 首用于学习，{4} 首留作检验效果。&lt;br&gt;你的标签：{5}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nothing yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag a few more pieces first (at least {0} pieces need a tag, title or comment).</source>
+        <translation>请先再给几首曲目添加标签（至少需要 {0} 首曲目带有标签、曲名或注释）。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stopping after the current batch…</source>
+        <translation>将在当前批次完成后停止…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>epoch %1 of %2 — %p%</source>
+        <translation>第 %1 / %2 轮 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, loss {0:.3f}</source>
+        <translation>，损失 {0:.3f}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training{0}; about {1} left</source>
+        <translation>训练中{0}；大约还需 {1}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reading pieces — %p%</source>
+        <translation>正在读取曲目 — %p%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Measuring on the held-back pieces…</source>
+        <translation>正在用预留的曲目检验效果…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writing the new model…</source>
+        <translation>正在写入新模型…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelled. Your library and models are unchanged; Start resumes from the last finished epoch.</source>
+        <translation>已取消。你的曲库和模型均未改变；点击“开始”将从最后完成的一轮继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No epoch found your held-back pieces better than the current model (score {0:.3f}), so no new model was made.</source>
+        <translation>没有哪一轮比当前模型更能找到预留的曲目（得分 {0:.3f}），因此没有生成新模型。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done in {0}. Finding held-back pieces from their descriptions (MRR): {1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt; ({3:+.0f}%). Peak memory {4:.0f} MB.</source>
+        <translation>用时 {0} 完成。根据描述找到预留曲目的能力（MRR）：{1:.3f} → &lt;b&gt;{2:.3f}&lt;/b&gt;（{3:+.0f}%）。内存峰值 {4:.0f} MB。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fine-tuning stopped: {0}</source>
+        <translation>微调已停止：{0}</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../clamp2_desktop/library_model.py" line="+88"/>
@@ -256,7 +424,17 @@
         <translation>使用内置的默认模型</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
+        <source>Fine-tune on my library…</source>
+        <translation>用我的曲库微调模型…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teach the model your own tags, titles and folder names</source>
+        <translation>让模型学会你自己的标签、曲名和文件夹名称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
@@ -516,7 +694,7 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>新的设备或语言将在下次启动 CLaMP 2 Desktop 时生效。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>A model is already being loaded; try again when it is done.</source>
         <translation>已有模型正在加载；请在完成后再试。</translation>
     </message>
