@@ -42,6 +42,23 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 WORKER_MEMORY_MB = 1536
 
 
+def _pool_context():
+    """Parser processes start from a clean fork server on Linux, not from a fork of this process.
+
+    A forked child inherits the parent's heap: after a long session its free
+    malloc arenas hold hundreds of MB of already-mapped address space, which a
+    hostile file could fill without ever reaching the address-space budget
+    below.  The fork server imports the parser once, so workers still start fast.
+    """
+    import multiprocessing
+
+    if not sys.platform.startswith("linux"):
+        return None  # spawn (macOS, Windows): already a clean process
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["clamp2_engine.scanner"])
+    return ctx
+
+
 def _limit_worker_memory(extra_mb: int) -> None:
     """Pool initializer: cap this worker's address space at its current size plus ``extra_mb``."""
     if not extra_mb or not sys.platform.startswith("linux"):
@@ -314,8 +331,8 @@ class Scanner:
             yield from self._batched(results)
             return
         try:
-            with ProcessPoolExecutor(max_workers=self.workers, initializer=_limit_worker_memory,
-                                     initargs=(self.worker_memory_mb,)) as pool:
+            with ProcessPoolExecutor(max_workers=self.workers, mp_context=_pool_context(),
+                                     initializer=_limit_worker_memory, initargs=(self.worker_memory_mb,)) as pool:
                 yield from self._batched(pool.map(_parse_star, args, chunksize=4), pool)
         except BrokenProcessPool:
             # A worker died (native crash, OOM killer).  Files already stored stay stored; redo the rest here.
