@@ -1,7 +1,9 @@
 # Two commands for a fresh machine: `make run` and `make test`.
 # The virtual environment is created on first use and refreshed when a
 # pyproject changes.  torch is installed first, pinned, so that no other
-# package can pull a multi-GB CUDA build onto a CPU machine.
+# package can pull a multi-GB CUDA build onto a CPU machine.  The [ray] extra
+# (Ray Data + pyarrow, ~15 s to install) is there so that `make test` runs the
+# two-node cluster test (tests/test_cluster.py, marker `cluster`).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -18,7 +20,7 @@ $(STAMP): pyproject.toml engine/pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
 	$(BIN)/python -m pip install -q $(TORCH)
-	HNSWLIB_NO_NATIVE=1 $(BIN)/python -m pip install -q -e './engine[train]' -e '.[dev]'
+	HNSWLIB_NO_NATIVE=1 $(BIN)/python -m pip install -q -e './engine[train,ray]' -e '.[dev]'
 	@touch $@
 
 run: setup

@@ -123,15 +123,27 @@ class LocalCluster:
     def _start(self, name: str, args: list[str]) -> None:
         log = self.base / f"{name}.log"
         fh = open(log, "w")
+        cpu = self._cpu_for(len(self.procs))
         self.procs[name] = subprocess.Popen([RAY, "start", "--block", "--num-cpus", "1", "--node-ip-address",
                                              NODE_IP, *args], stdout=fh, stderr=subprocess.STDOUT,
-                                            env=self.env, start_new_session=True)
+                                            env=self.env, start_new_session=True,
+                                            preexec_fn=None if cpu is None else lambda: os.sched_setaffinity(0, {cpu}))
         _wait_for(log, "Ray runtime started", self.procs[name])
 
-    def start(self) -> None:
+    @staticmethod
+    def _cpu_for(node: int) -> int | None:
+        """The core node ``node`` is pinned to (its raylet and workers inherit it), so that a node of
+        1 CPU uses one core, as a machine of its own would; None where affinity is not available."""
+        if not hasattr(os, "sched_setaffinity"):
+            return None
+        cores = sorted(os.sched_getaffinity(0))
+        return cores[node % len(cores)]
+
+    def start(self, nodes: int = 2) -> None:
         self._start("head", ["--head", "--port", str(self.port), "--include-dashboard=false",
                              "--temp-dir", str(self.base / "t"), "--disable-usage-stats"])
-        self._start("node2", ["--address", self.address])
+        for n in range(2, nodes + 1):
+            self._start(f"node{n}", ["--address", self.address])
 
     def crash(self, name: str) -> None:
         _kill_group(self.procs[name], grace=0)  # straight to SIGKILL: a crash, not a shutdown

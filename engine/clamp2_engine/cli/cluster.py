@@ -34,7 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="most embedding actors (default: one per GPU share, or one per node)")
     p.add_argument("--batch-patches", type=int, default=8192, metavar="N", help="patches per forward pass")
     p.add_argument("--shard-size", type=int, default=256, metavar="K", help="files per shard (default 256)")
-    p.add_argument("--cpus-per-worker", type=float, default=0.5, help="CPUs each embedding actor reserves")
+    p.add_argument("--cpus-per-worker", type=float, default=None,
+                   help="CPUs each embedding actor reserves (default: 1 with GPUs, else 0.25)")
     p.add_argument("--cpus-per-task", type=float, default=0.5, help="CPUs each parsing task reserves")
     p.add_argument("--device", choices=DEVICE_CHOICES, default="auto", help="device of the actors")
     p.add_argument("--json", action="store_true", help="print the report as one JSON document")

@@ -62,13 +62,21 @@ class ClusterJobOptions:
     out_dir: Path
     address: str | None = None  # None / "auto": an existing cluster; "local": start one in this process
     num_gpus_per_worker: float = 0.0
-    cpus_per_worker: float = 0.5
+    cpus_per_worker: float | None = None  # None: 1 with GPUs, else 0.25
     cpus_per_task: float = 0.5
     batch_patches: int = 8192
     workers: int | None = None
     shard_size: int = DEFAULT_SHARD_SIZE
     device: str = "auto"
     progress: ProgressFn | None = field(default=None, repr=False)
+
+    def worker_cpus(self) -> float:
+        """CPUs an embedding actor reserves.  With a GPU it needs a core to feed it; on a CPU-only cluster
+        a quarter, so that a 1-CPU node holds an actor and a parsing task, and still two actors and a task
+        after taking over the actor of a node that died (a full CPU per actor would starve the parsing)."""
+        if self.cpus_per_worker is not None:
+            return self.cpus_per_worker
+        return 1.0 if self.num_gpus_per_worker > 0 else 0.25
 
 
 @dataclass
@@ -156,6 +164,17 @@ def embed_shard_table(embedder: Any, converted: pa.Table, model: ModelInfo) -> p
     return pa.Table.from_pylist(out, schema=SHARD_SCHEMA)
 
 
+def _ray_node_id() -> str | None:
+    """The Ray node this process runs on (recorded in each shard's footer), None outside Ray."""
+    try:
+        import ray
+
+        # is_initialized first: get_runtime_context() would start a local Ray instance otherwise.
+        return ray.get_runtime_context().get_node_id() if ray.is_initialized() else None
+    except Exception:
+        return None
+
+
 class ShardEmbedder:
     """Ray Data callable class: loads the model once per actor, then embeds and writes one shard per call."""
 
@@ -173,6 +192,7 @@ class ShardEmbedder:
                 f"{self.model.weights_sha256[:12]}… as on the driver; every node must see the same model folder")
         self.embedder = Embedder(loaded, device=device, batch_patches=batch_patches)
         self.node = socket.gethostname()
+        self.ray_node = _ray_node_id()
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {"name": [], "files": [], "pieces": [], "errors": [], "node": [], "seconds": []}
@@ -185,6 +205,7 @@ class ShardEmbedder:
                 "shard": plan.name, "index": plan.index, "files": len(plan.items), "rows": table.num_rows,
                 "errors": len(errors), "model": self.model.name, "weights_sha256": self.model.weights_sha256,
                 "dim": self.model.dim, "device": str(self.embedder.torch_device), "node": self.node,
+                "ray_node": self.ray_node, "pid": os.getpid(), "embed_seconds": round(time.perf_counter() - start, 4),
             })
             out["name"].append(plan.name)
             out["files"].append(len(plan.items))
@@ -302,8 +323,9 @@ def _execute(ray: Any, options: ClusterJobOptions, job: JobInfo, todo: list[Shar
                 max_retries=TASK_RETRIES)
     ds = ds.map_batches(
         ShardEmbedder, batch_size=1, batch_format="numpy",
-        compute=ActorPoolStrategy(min_size=1, max_size=max(1, report.workers)),
-        num_cpus=options.cpus_per_worker, num_gpus=options.num_gpus_per_worker or None,
+        # All actors start at once; the pool may shrink to one (a node lost for good).
+        compute=ActorPoolStrategy(min_size=1, max_size=report.workers, initial_size=report.workers),
+        num_cpus=options.worker_cpus(), num_gpus=options.num_gpus_per_worker or None,
         fn_constructor_kwargs={"model": job.model.__dict__, "out_dir": str(Path(options.out_dir).resolve()),
                                "device": options.device, "batch_patches": options.batch_patches},
     )
