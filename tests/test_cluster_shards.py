@@ -155,3 +155,18 @@ def test_a_truncated_or_foreign_shard_is_not_complete_and_temp_files_are_cleared
     assert remove_stale_temp_files(out) == 1
     doc = json.loads((out / "_job.json").read_text())
     assert doc["shards"] == [p.filename for p in plans] and doc["model"]["weights_sha256"] == job.model.weights_sha256
+
+
+def test_an_actor_refuses_a_model_folder_whose_weights_are_not_those_of_its_config(tmp_path):
+    from clamp2_engine.checkpoints import save_model_folder
+    from clamp2_engine.errors import CheckpointError
+
+    folder = save_model_folder(load_model(tiny_model(tmp_path / "tiny.pth")), tmp_path / "tiny")
+    info = describe_model(folder)
+    assert info.weights_sha256 and info.path == str(folder.resolve())
+    ShardEmbedder(info.__dict__, str(tmp_path / "out"), device="cpu")  # the real folder loads
+    config = json.loads((folder / "config.json").read_text())
+    config["weights_sha256"] = "0" * 64  # another node's copy: same config claims, other bytes
+    (folder / "config.json").write_text(json.dumps(config))
+    with pytest.raises(CheckpointError, match="do not match"):
+        ShardEmbedder(describe_model(folder).__dict__, str(tmp_path / "out"), device="cpu")

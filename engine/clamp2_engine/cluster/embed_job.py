@@ -179,12 +179,17 @@ class ShardEmbedder:
     """Ray Data callable class: loads the model once per actor, then embeds and writes one shard per call."""
 
     def __init__(self, model: dict[str, Any], out_dir: str, device: str = "auto", batch_patches: int = 8192):
-        from clamp2_engine.checkpoints import load_model
+        from clamp2_engine.checkpoints import load_model, load_model_folder
         from clamp2_engine.embedder import Embedder
 
         self.model = ModelInfo(**model)
         self.out_dir = Path(out_dir)
-        loaded = load_model(self.model.path)
+        path = Path(self.model.path)
+        if (path / "config.json").is_file() and (path / "model.safetensors").is_file():
+            # verify: hash the weights this node actually has, not only the digest its config.json claims
+            loaded = load_model_folder(path, verify=True)
+        else:
+            loaded = load_model(path)  # an official .pth: its digest is computed from the weights on load
         digest = loaded.config.weights_sha256
         if digest != self.model.weights_sha256:
             raise ClusterJobError(
