@@ -2,7 +2,7 @@
 # The virtual environment is created on first use and refreshed when a
 # pyproject changes.  torch is installed first, pinned, so that no other
 # package can pull a multi-GB CUDA build onto a CPU machine.  The [ray] extra
-# (Ray Data + pyarrow, ~15 s to install) is there so that `make test` runs the
+# (Ray Data + pyarrow: ~15-25 s to install, ~500 MB) is there so `make test` runs the
 # two-node cluster test (tests/test_cluster.py, marker `cluster`).
 
 PYTHON ?= python3
