@@ -112,7 +112,8 @@ def test_split_is_stable_when_the_library_grows(tagged):
         pairs = collect_pairs(cat)
     train, hold = split_pairs(pairs, 0.2)
     _, hold_less = split_pairs(pairs[:-10], 0.2)
-    assert len(hold) == round(0.2 * len(pairs)) and not {p.piece_id for p in train} & {p.piece_id for p in hold}
+    assert 0.1 * len(pairs) < len(hold) < 0.3 * len(pairs)
+    assert not {p.piece_id for p in train} & {p.piece_id for p in hold}
     assert {p.piece_id for p in hold_less} <= {p.piece_id for p in hold} | {p.piece_id for p in pairs[-10:]}
 
 

@@ -59,8 +59,13 @@ def window(qtbot, tmp_path, settings):
 def test_dialog_summarises_the_data_trains_and_switches_to_the_new_model(qtbot, window, settings):
     parent = window.info.model_name
     dialog = window.show_finetune_dialog()
+    from clamp2_engine.training.finetune_data import collect_pairs, split_pairs
+
+    with Catalog.open(settings.db_path) as cat:
+        train, hold = split_pairs(collect_pairs(cat), 0.2)
     text = dialog.summary_label.text()
-    assert "80" in text and "64" in text and "16" in text   # pieces with text; to learn from; held back
+    assert "<b>80</b> of 80 pieces" in text
+    assert f"{len(train)} pieces to learn from, {len(hold)} held back" in text
     assert "jig" in text
     dialog.epochs.setValue(3)
     with qtbot.waitSignal(dialog.runEnded, timeout=TIMEOUT) as ended:

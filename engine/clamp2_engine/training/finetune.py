@@ -38,6 +38,7 @@ from clamp2_engine.errors import Clamp2Error
 from clamp2_engine import patches as P
 from clamp2_engine.reading import read_files
 from clamp2_engine.settings import Settings
+from clamp2_engine.training.losses import multi_positive_contrastive, pad_patches
 from clamp2_engine.training.finetune_data import (
     DataSummary,
     PieceTexts,
@@ -332,13 +333,7 @@ class Finetuner:
 
     def _batch(self, examples: list[_Example], rng: random.Random):
         length = self.loaded.config.music.patch_length
-        crops = [P.truncate(ex.patches, length, "random", rng) for ex in examples]
-        longest = max(len(c) for c in crops)
-        ids = np.zeros((len(crops), longest, crops[0].shape[1]), dtype=np.int64)
-        mask = np.zeros((len(crops), longest), dtype=np.int64)
-        for i, c in enumerate(crops):
-            ids[i, :len(c)] = c
-            mask[i, :len(c)] = 1
+        ids, mask = pad_patches([P.truncate(ex.patches, length, "random", rng) for ex in examples])
         rows = [rng.choice(ex.text_rows) for ex in examples]
         same = torch.tensor([[ra == rb or a is b for rb, b in zip(rows, examples)] for ra, a in zip(rows, examples)],
                             dtype=torch.float32, device=self.device)
@@ -351,9 +346,7 @@ class Finetuner:
             m = F.normalize(self.model.music_window_features(ids, mask).float(), dim=-1)
             t = F.normalize(self.model.project_text_features(text).float(), dim=-1)
         logits = self.logit_scale.clamp(max=math.log(100)).exp() * m @ t.T
-        target = same / same.sum(dim=1, keepdim=True)
-        return 0.5 * (torch.sum(-target * F.log_softmax(logits, dim=1), dim=1).mean()
-                      + torch.sum(-target.T * F.log_softmax(logits.T, dim=1), dim=1).mean())
+        return multi_positive_contrastive(logits, same)
 
     def train_epoch(self, started: float, budget_s: float | None) -> tuple[float, bool]:
         """One pass over the training pieces; returns (mean loss, cancelled)."""

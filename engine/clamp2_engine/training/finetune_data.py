@@ -146,16 +146,23 @@ def holdout_of(pair: PieceTexts, seed: int) -> float:
 
 
 def split_pairs(pairs: list[PieceTexts], share: float, seed: int = 0) -> tuple[list[PieceTexts], list[PieceTexts]]:
-    """``(train, holdout)``; the holdout gets ``share`` of the pieces (at least 1 when there are 2+)."""
-    ranked = sorted(pairs, key=lambda p: holdout_of(p, seed))
-    n_hold = int(round(share * len(ranked)))
-    if len(ranked) >= 2:
-        n_hold = min(max(n_hold, 1), len(ranked) - 1)
-    else:
-        n_hold = 0
-    hold = sorted(ranked[:n_hold], key=lambda p: p.piece_id)
-    train = sorted(ranked[n_hold:], key=lambda p: p.piece_id)
-    return train, hold
+    """``(train, holdout)``: a piece is held out when its stable hash is below ``share``.
+
+    A threshold, not a rank, so adding or removing pieces never moves another
+    piece between the splits.  A tiny library whose hashes all fall on one
+    side gets its lowest (or highest) piece moved, so both splits exist.
+    """
+    if len(pairs) < 2:
+        return sorted(pairs, key=lambda p: p.piece_id), []
+    hold = [p for p in pairs if holdout_of(p, seed) < share]
+    train = [p for p in pairs if holdout_of(p, seed) >= share]
+    if not hold and share > 0:
+        first = min(train, key=lambda p: holdout_of(p, seed))
+        hold, train = [first], [p for p in train if p is not first]
+    elif not train:
+        last = max(hold, key=lambda p: holdout_of(p, seed))
+        train, hold = [last], [p for p in hold if p is not last]
+    return sorted(train, key=lambda p: p.piece_id), sorted(hold, key=lambda p: p.piece_id)
 
 
 def summarize(catalog: Catalog, pairs: list[PieceTexts], train: list[PieceTexts],

@@ -21,7 +21,7 @@ import json
 import math
 import random
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -38,6 +38,7 @@ from clamp2_engine.pieces import Preprocessing
 from clamp2_engine.training.dataset import Dataset, Item, default_preprocessing
 from clamp2_engine.training.evaluate import Scorer, evaluate
 from clamp2_engine.training.heldout import assert_not_heldout
+from clamp2_engine.training.losses import multi_positive_contrastive, pad_patches
 from clamp2_engine.training.texts import LANGUAGES, describe
 
 CHECKPOINT = "checkpoint.pt"
@@ -302,9 +303,7 @@ class Trainer:
         b = F.normalize(self.model.project_text_features(other), dim=-1)
         logits = (a @ b.T) / 0.05
         same = torch.tensor([[ra == rb for rb in rows] for ra in rows], dtype=torch.float32)
-        target = same / same.sum(dim=1, keepdim=True)
-        return 0.5 * (torch.sum(-target * F.log_softmax(logits, dim=1), dim=1).mean()
-                      + torch.sum(-target.T * F.log_softmax(logits.T, dim=1), dim=1).mean())
+        return multi_positive_contrastive(logits, same)
 
     # ------------------------------------------------------------------ schedule
     def lr_factor(self, step: int) -> float:
@@ -338,12 +337,7 @@ class Trainer:
 
     def _tensors(self, batch: list[Item], rng: random.Random):
         crops = [P.truncate(it.patches, self._crop_len(it), "random", rng) for it in batch]
-        longest = max(len(c) for c in crops)
-        ids = np.zeros((len(batch), longest, crops[0].shape[1]), dtype=np.int64)
-        mask = np.zeros((len(batch), longest), dtype=np.int64)
-        for i, c in enumerate(crops):
-            ids[i, :len(c)] = c
-            mask[i, :len(c)] = 1
+        ids, mask = pad_patches(crops)
         choice = [rng.randrange(self.recipe.descriptions_per_piece) for _ in batch]
         text = torch.stack([self.text_feats[it.key][c] for it, c in zip(batch, choice)])
         mean_text = torch.stack([self.text_feats[it.key].mean(dim=0) for it in batch])
@@ -362,9 +356,7 @@ class Trainer:
         t = F.normalize(self.model.project_text_features(text), dim=-1)
         scale = self.logit_scale.clamp(max=math.log(100)).exp()
         logits = scale * m @ t.T
-        target = same / same.sum(dim=1, keepdim=True)
-        loss = 0.5 * (torch.sum(-target * F.log_softmax(logits, dim=1), dim=1).mean()
-                      + torch.sum(-target.T * F.log_softmax(logits.T, dim=1), dim=1).mean())
+        loss = multi_positive_contrastive(logits, same)
         if self.recipe.aux_weight:
             with torch.no_grad():
                 centre = F.normalize(self.model.project_text_features(mean_text), dim=-1)
