@@ -24,16 +24,18 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 import numpy as np
 
 from clamp2_engine.catalog import Catalog, PieceRow
-from clamp2_engine.embedder import Embedder
 from clamp2_engine.errors import Clamp2Error
 from clamp2_engine.index import SimilarityIndex
 from clamp2_engine.pieces import ABC_EXTENSIONS, MIDI_EXTENSIONS, Piece, Preprocessing
 from clamp2_engine.reading import MUSIC_EXTENSIONS, read_file
+
+if TYPE_CHECKING:  # parser processes import this module: keep torch out of them
+    from clamp2_engine.embedder import Embedder
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 #: Address space (MiB) a parser process may add to what it started with (Linux).  A hostile MIDI file
