@@ -29,9 +29,11 @@ def test_spec_build_script_and_make_target_exist_and_are_well_formed():
     ast.parse(spec.read_text(), str(spec))
     ast.parse(launch.read_text(), str(launch))
     text = spec.read_text()
-    for needed in ("launch.py", "resources", "models", "demo", "translations", "collect_submodules(\"clamp2_engine\")",
+    for needed in ("launch.py", "resources", "models", "demo", "translations", "collect_submodules(\"clamp2_engine\"",
                    "libcudnn", "COLLECT"):
         assert needed in text, needed
+    for kept_out in ('"ray"', '"pyarrow"', '"pandas"', '"clamp2_engine.cluster"'):  # the optional Ray job
+        assert kept_out in text, kept_out
     assert os.access(build, os.X_OK)
     assert subprocess.run(["bash", "-n", str(build)], capture_output=True).returncode == 0
     script = build.read_text()
