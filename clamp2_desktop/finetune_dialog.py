@@ -8,7 +8,6 @@ models are untouched and a new start resumes from the last finished epoch.
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -91,8 +90,7 @@ class FinetuneDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.RichText)
 
-        base = (parent_model or "default").replace("/", "-")
-        self.name_edit = QLineEdit(f"{base}-ft-{time.strftime('%Y%m%d-%H%M')}"[:64])
+        self.name_edit = QLineEdit(self._default_name(parent_model))
         d = FinetuneOptions()
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100)
@@ -142,6 +140,19 @@ class FinetuneDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.refresh_summary()
+
+    def _default_name(self, parent_model: str | None) -> str:
+        """``PARENT-ft``, or the unfinished run of this parent (Start then resumes it)."""
+        from clamp2_engine.settings import DEFAULT_MODEL_NAME
+        from clamp2_engine.training.finetune import default_run_name
+
+        parent = parent_model if parent_model and "/" not in parent_model else DEFAULT_MODEL_NAME
+        with Catalog.open(self.settings.db_path) as catalog:
+            record = catalog.model_by_name(parent)
+            try:
+                return default_run_name(self.settings, catalog, parent, record.weights_sha256 if record else None)
+            except Exception:  # every name taken: the user types one
+                return ""
 
     # ---------------------------------------------------------------- data summary
 

@@ -57,6 +57,7 @@ class ModelJob(QThread):
     progress = Signal(str, int, int)   # file, bytes done, bytes total (0: unknown)
     imported = Signal(object)          # ImportResult
     failed = Signal(str)               # one line
+    importing = Signal()               # the files are here; the import (not cancellable) begins
 
     def __init__(self, settings: Settings, *, source: Path | None = None, tokenizer_dir: Path | None = None,
                  name: str = OFFICIAL_NAME, download: bool = False, parent: QObject | None = None):
@@ -68,6 +69,7 @@ class ModelJob(QThread):
         self.download = download
         self.cancel_event = threading.Event()
         self.cancelled = False
+        self.importing_started = False
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -86,6 +88,8 @@ class ModelJob(QThread):
                 self.cancelled = True
                 self.failed.emit(QApplication.translate("OfficialModelDialog", "Cancelled; nothing was imported."))
                 return
+            self.importing_started = True
+            self.importing.emit()
             result = import_model(source, self.settings, name=self.name, tokenizer_dir=tokenizer)
         except Exception as exc:  # every engine failure is one CheckpointError/ModelNameError line
             self.cancelled = self.cancel_event.is_set()
@@ -246,7 +250,7 @@ class OfficialModelDialog(QDialog):
         self.import_button.setEnabled(not busy and name_ok and bool(self.checkpoint_edit.text().strip()))
         self.download_button.setEnabled(not busy and name_ok)
         self.download_button.setVisible(not busy or not self.job.download)
-        self.cancel_button.setVisible(busy and self.job.download)
+        self.cancel_button.setVisible(busy and self.job.download and not self.job.importing_started)
         self.name_edit.setEnabled(not busy)
         if not name_ok and self.name_edit.text().strip():
             self._say(check_model_name(self.name_edit.text().strip()) or "", error=True)
@@ -280,6 +284,7 @@ class OfficialModelDialog(QDialog):
         job.setParent(None)
         _RUNNING.add(job)
         job.progress.connect(self._on_progress)
+        job.importing.connect(self._on_importing)
         job.imported.connect(self._on_imported)
         job.failed.connect(self._on_failed)
         job.finished.connect(lambda j=job: _forget(j))
@@ -297,8 +302,8 @@ class OfficialModelDialog(QDialog):
         (it checks the cancel flag before importing), and the dialog is usable at once.
         """
         job = self.job
-        if job is None or not job.download:
-            return
+        if job is None or not job.download or job.importing_started:
+            return  # an import that has begun finishes (it writes atomically); Cancel is hidden then
         job.cancel()
         for signal in (job.progress, job.imported, job.failed):
             signal.disconnect()
@@ -312,6 +317,15 @@ class OfficialModelDialog(QDialog):
         self.jobEnded.emit()
         if self._close_when_done:
             super().reject()
+
+    def _on_importing(self) -> None:
+        if self.sender() is not self.job:
+            return
+        self.progress.setRange(0, 0)
+        self.file_label.clear()
+        if self.job.download:
+            self._say(self.tr("Downloaded; checking and importing the model…"))
+        self._update_buttons()
 
     def _on_progress(self, what: str, done: int, total: int) -> None:
         if self.sender() is not self.job:
@@ -410,8 +424,13 @@ def _forget(job: ModelJob) -> None:
 
 
 def wait_for_jobs(timeout_ms: int = 120_000) -> None:
-    """At exit: cancel the downloads still running and let every job end (imports cannot be interrupted)."""
+    """At exit: cancel the downloads still running and let every job end.
+
+    A download still retrying is given ``timeout_ms``; an import that has begun is
+    waited for to its end (leaving it would abort the process mid-write).
+    """
     for job in list(_RUNNING):
         job.cancel()
     for job in list(_RUNNING):
-        job.wait(timeout_ms)
+        if not job.wait(timeout_ms) and job.importing_started:
+            job.wait()

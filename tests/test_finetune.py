@@ -142,15 +142,18 @@ def test_finetune_beats_the_parent_on_held_out_pieces_and_registers_a_child(tagg
 def test_cancelled_run_changes_nothing_and_resumes(tagged):
     settings, parent, _ = tagged
     before = _digest(parent)
-    calls = {"n": 0}
+    trained = {"steps": 0}
 
-    def stop() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 3
+    def progress(p) -> None:
+        trained["steps"] += p.phase == "train"
+
+    def stop() -> bool:  # cancel in the middle of the first epoch
+        return trained["steps"] >= 3
 
     with Catalog.open(settings.db_path) as cat:
         models = [(m.name, m.weights_sha256) for m in cat.models()]
-        tuner = Finetuner(settings, cat, None, "cancelled-ft", FinetuneOptions(epochs=2), should_stop=stop)
+        tuner = Finetuner(settings, cat, None, "cancelled-ft", FinetuneOptions(epochs=2), should_stop=stop,
+                          progress=progress)
         result = tuner.run()
         assert result.status == "cancelled" and result.path is None
         assert [(m.name, m.weights_sha256) for m in cat.models()] == models
@@ -164,6 +167,33 @@ def test_cancelled_run_changes_nothing_and_resumes(tagged):
         again = Finetuner(settings, cat, None, "cancelled-ft", FinetuneOptions(epochs=2), log=logs.append).run()
     assert any("resumed" in line for line in logs)
     assert again.mrr_before == result.mrr_before and again.status in ("finished", "no_improvement")
+
+
+def test_cancel_while_reading_the_library_changes_nothing(tagged):
+    settings, _, _ = tagged
+    with Catalog.open(settings.db_path) as cat:
+        models = [(m.name, m.weights_sha256) for m in cat.models()]
+        result = Finetuner(settings, cat, None, None, should_stop=lambda: True).run()
+        assert result.status == "cancelled" and result.path is None
+        assert [(m.name, m.weights_sha256) for m in cat.models()] == models
+    assert not (settings.data_dir / "finetune" / result.name).exists()
+
+
+def test_without_a_name_the_same_command_resumes_the_unfinished_run(tagged):
+    settings, _, _ = tagged
+    with Catalog.open(settings.db_path) as cat:
+        first = Finetuner(settings, cat, None, None)
+        assert first.name.endswith("-ft")
+        trained = {"steps": 0}
+        first.progress = lambda p: trained.__setitem__("steps", trained["steps"] + (p.phase == "train"))
+        first.should_stop = lambda: trained["steps"] >= 2
+        assert first.run().status == "cancelled"
+        again = Finetuner(settings, cat, None, None, FinetuneOptions(epochs=3, max_minutes=5))  # new limits
+        assert again.name == first.name
+        logs: list[str] = []
+        again.log = logs.append
+        again.run()
+    assert any("resumed" in line for line in logs)
 
 
 def test_too_little_data_and_taken_names_are_refused_clearly(tmp_path, tagged):

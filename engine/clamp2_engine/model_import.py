@@ -97,10 +97,13 @@ def import_model(source: str | Path, settings: Settings, *, name: str | None = N
     loaded = load_model(source, **({"tokenizer_dir": tok} if tok and source.is_file() else {}))
     if tok and loaded.tokenizer is None:
         loaded.tokenizer = load_tokenizer(tok)
+    given = name
+    if name is None and source.is_file() and source.name == OFFICIAL_FILE:
+        name = OFFICIAL_NAME  # its 124-character file name cannot be a model name
     name = name or (source.stem if source.is_file() else loaded.config.name or source.name)
     problem = check_model_name(name)
     if problem:
-        raise ModelNameError(problem)
+        raise ModelNameError(problem + ("" if given else "; give the model a name (--name NAME)"))
     text = loaded.config.text
     if loaded.tokenizer is not None and text.type == "xlmr" and text.vocab_size:
         size = len(loaded.tokenizer._tok)

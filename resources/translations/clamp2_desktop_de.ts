@@ -152,7 +152,7 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+82"/>
         <source>Fine-tune on my library</source>
         <translation>Modell an die eigene Bibliothek anpassen</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>Bringen Sie dem Modell Ihre eigenen Begriffe bei: Es lernt aus den Schlagwörtern, die Sie vergeben oder übernommen haben, aus Titeln, Kommentaren in ABC-Dateien und Ordnernamen. Ihr aktuelles Modell bleibt unverändert; das Ergebnis ist ein neues Modell, zu dem Sie wechseln können – und wieder zurück.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>no limit</source>
         <translation>unbegrenzt</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Neues Modell verwenden</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>none yet</source>
         <translation>noch keine</translation>
     </message>
@@ -723,12 +723,12 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
 <context>
     <name>OfficialModelDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+89"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>Abgebrochen; nichts wurde importiert.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Get the official CLaMP 2 model</source>
         <translation>Offizielles CLaMP-2-Modell holen</translation>
     </message>
@@ -805,12 +805,12 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
     </message>
     <message>
         <location line="+14"/>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Use it now and re-embed my library</source>
         <translation>Jetzt verwenden und Bibliothek neu einbetten</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>Not now</source>
         <translation>Nicht jetzt</translation>
     </message>
@@ -845,12 +845,17 @@ Sie können die Bibliothek trotzdem durchblättern; wählen Sie in den Einstellu
         <translation>Verbindung zu Hugging Face wird hergestellt…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
         <translation>Download abgebrochen; nichts wurde importiert. Das bereits Empfangene bleibt erhalten, ein neuer Download setzt dort fort.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Downloaded; checking and importing the model…</source>
+        <translation>Heruntergeladen; das Modell wird geprüft und importiert…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}: {1} von {2}</translation>
     </message>

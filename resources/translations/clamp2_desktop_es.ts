@@ -152,7 +152,7 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+82"/>
         <source>Fine-tune on my library</source>
         <translation>Ajustar el modelo a mi biblioteca</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>Enseña al modelo tus propias palabras: aprende de las etiquetas que pusiste o aceptaste, de los títulos, de los comentarios de los archivos ABC y de los nombres de carpeta. Tu modelo actual no cambia; el resultado es un modelo nuevo al que puedes pasarte, y volver cuando quieras.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Usar el modelo nuevo</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
@@ -723,12 +723,12 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
 <context>
     <name>OfficialModelDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+89"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelado; no se importó nada.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Get the official CLaMP 2 model</source>
         <translation>Obtener el modelo oficial de CLaMP 2</translation>
     </message>
@@ -805,12 +805,12 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
     </message>
     <message>
         <location line="+14"/>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Use it now and re-embed my library</source>
         <translation>Usarlo ya y volver a procesar mi biblioteca</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>Not now</source>
         <translation>Ahora no</translation>
     </message>
@@ -845,12 +845,17 @@ Puedes seguir explorando la biblioteca; elige un modelo en Ajustes.</translation
         <translation>Conectando con Hugging Face…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
         <translation>Descarga cancelada; no se importó nada. Lo recibido se conserva, así que al descargar de nuevo se continúa.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Downloaded; checking and importing the model…</source>
+        <translation>Descargado; comprobando e importando el modelo…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}: {1} de {2}</translation>
     </message>

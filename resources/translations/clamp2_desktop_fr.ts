@@ -152,7 +152,7 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+82"/>
         <source>Fine-tune on my library</source>
         <translation>Adapter le modèle à ma bibliothèque</translation>
     </message>
@@ -162,7 +162,7 @@
         <translation>Apprenez au modèle votre propre vocabulaire&#xa0;: il s’appuie sur les étiquettes que vous avez ajoutées ou acceptées, les titres, les commentaires des fichiers ABC et les noms de dossier. Votre modèle actuel reste inchangé&#x202f;; vous obtenez un nouveau modèle vers lequel basculer, et revenir quand vous voulez.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
@@ -207,7 +207,7 @@
         <translation>Utiliser le nouveau modèle</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>none yet</source>
         <translation>aucune pour l’instant</translation>
     </message>
@@ -723,12 +723,12 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
 <context>
     <name>OfficialModelDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+89"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>Annulé ; rien n’a été importé.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Get the official CLaMP 2 model</source>
         <translation>Obtenir le modèle officiel CLaMP 2</translation>
     </message>
@@ -805,12 +805,12 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
     </message>
     <message>
         <location line="+14"/>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Use it now and re-embed my library</source>
         <translation>L’utiliser maintenant et ré-encoder ma bibliothèque</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>Not now</source>
         <translation>Pas maintenant</translation>
     </message>
@@ -845,12 +845,17 @@ Vous pouvez tout de même parcourir la bibliothèque&#x202f;; choisissez un mod�
         <translation>Connexion à Hugging Face…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
         <translation>Téléchargement annulé ; rien n’a été importé. Ce qui a été reçu est conservé : un nouveau téléchargement reprendra.</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Downloaded; checking and importing the model…</source>
+        <translation>Téléchargé ; vérification et import du modèle…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0} : {1} sur {2}</translation>
     </message>

@@ -151,7 +151,7 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+82"/>
         <source>Fine-tune on my library</source>
         <translation>ライブラリでモデルを微調整</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation>あなたの言葉をモデルに覚えさせます。付けたタグや採用したタグ、曲名、ABC ファイルのコメント、フォルダー名から学習します。今のモデルはそのまま残り、新しいモデルが別に作られます。いつでも切り替えたり元に戻したりできます。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>no limit</source>
         <translation>制限なし</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>新しいモデルを使う</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>none yet</source>
         <translation>まだなし</translation>
     </message>
@@ -718,12 +718,12 @@ You can still browse the library; choose a model in Settings.</source>
 <context>
     <name>OfficialModelDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+89"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>キャンセルしました。何もインポートされていません。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Get the official CLaMP 2 model</source>
         <translation>公式 CLaMP 2 モデルを入手</translation>
     </message>
@@ -800,12 +800,12 @@ You can still browse the library; choose a model in Settings.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Use it now and re-embed my library</source>
         <translation>今すぐ使い、ライブラリを埋め込み直す</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>Not now</source>
         <translation>今はしない</translation>
     </message>
@@ -840,12 +840,17 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>Hugging Face に接続中…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
         <translation>ダウンロードをキャンセルしました。何もインポートされていません。受信済みの分は保持されるので、再度ダウンロードすると続きから再開します。</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Downloaded; checking and importing the model…</source>
+        <translation>ダウンロード完了。モデルを確認してインポートしています…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}: {1} / {2}</translation>
     </message>

@@ -151,7 +151,7 @@
 <context>
     <name>FinetuneDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+83"/>
+        <location filename="../../clamp2_desktop/finetune_dialog.py" line="+82"/>
         <source>Fine-tune on my library</source>
         <translation>用我的曲库微调模型</translation>
     </message>
@@ -161,7 +161,7 @@
         <translation>让模型学会你自己的用词：它会从你添加或接受的标签、曲名、ABC 文件中的注释以及文件夹名称中学习。你当前的模型保持不变；结果是一个新模型，你可以切换过去，也可以随时切换回来。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
@@ -206,7 +206,7 @@
         <translation>使用新模型</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+46"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
@@ -718,12 +718,12 @@ You can still browse the library; choose a model in Settings.</source>
 <context>
     <name>OfficialModelDialog</name>
     <message>
-        <location filename="../../clamp2_desktop/model_dialogs.py" line="+87"/>
+        <location filename="../../clamp2_desktop/model_dialogs.py" line="+89"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消；未导入任何内容。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Get the official CLaMP 2 model</source>
         <translation>获取官方 CLaMP 2 模型</translation>
     </message>
@@ -800,12 +800,12 @@ You can still browse the library; choose a model in Settings.</source>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+155"/>
+        <location line="+165"/>
         <source>Use it now and re-embed my library</source>
         <translation>立即使用并重新嵌入我的音乐库</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-162"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
@@ -840,12 +840,17 @@ You can still browse the library; choose a model in Settings.</source>
         <translation>正在连接 Hugging Face…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Download cancelled; nothing was imported. What was received is kept, so downloading again resumes.</source>
         <translation>下载已取消；未导入任何内容。已接收的部分会保留，再次下载时会继续。</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Downloaded; checking and importing the model…</source>
+        <translation>已下载；正在检查并导入模型…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>{0}: {1} of {2}</source>
         <translation>{0}：{1} / {2}</translation>
     </message>

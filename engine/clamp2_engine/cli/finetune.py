@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     d = FinetuneOptions()
     p = sub.add_parser("finetune", help="fine-tune a model on your own tags, titles and file names")
-    p.add_argument("--name", default=None, help="name of the new model (default: PARENT-ft-YYYYMMDD-HHMM)")
+    p.add_argument("--name", default=None,
+                   help="name of the new model (default: PARENT-ft, or the unfinished run of PARENT to resume)")
     p.add_argument("--epochs", type=int, default=d.epochs, help=f"at most this many epochs (default {d.epochs})")
     p.add_argument("--max-minutes", type=float, default=None, help="stop after the epoch that passes this")
     p.add_argument("--batch-size", type=int, default=d.batch_size)
@@ -67,12 +68,10 @@ def run(args: argparse.Namespace) -> int:
 
     with Catalog.open(settings.db_path) as catalog:
         parent = args.model or catalog.get_meta(DEFAULT_MODEL_META) or None
-        name = args.name
-        if name is None:
-            base = parent if parent and "/" not in str(parent) else "model"
-            name = f"{base}-ft-{time.strftime('%Y%m%d-%H%M')}"
-        tuner = Finetuner(settings, catalog, parent, name, options, device=settings.device, progress=progress,
+        # No --name: PARENT-ft (an unfinished run of this parent first, so the same command resumes it).
+        tuner = Finetuner(settings, catalog, parent, args.name, options, device=settings.device, progress=progress,
                           should_stop=stop.is_set, log=err.print)
+        name = tuner.name
         tuner.prepare()
         s = tuner.summary
         err.print(f"fine-tuning {tuner.parent_name} -> {name} on {tuner.device}: {s.train} pieces to learn from, "
@@ -80,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = tuner.run(resume=not args.restart)
         except KeyboardInterrupt:
-            err.print("cancelled: the library and the models are unchanged; run the same command again to resume")
+            err.print(f"cancelled: the library and the models are unchanged; to resume: clamp2 finetune --name {name}")
             return EXIT_INTERRUPTED
         if result.status == "finished" and args.use:
             catalog.set_meta(DEFAULT_MODEL_META, name)

@@ -137,6 +137,36 @@ def work_dir(settings: Settings, name: str) -> Path:
     return settings.data_dir / "finetune" / name
 
 
+#: The options that change the weights; a run resumes only when these (and the parent and data) match,
+#: so a new epoch count or time limit continues the same run.
+WEIGHT_OPTIONS = ("batch_size", "accumulate", "lr", "train_layers", "train_text_proj", "holdout_share",
+                  "min_pieces", "max_pieces", "drop_common_share", "seed")
+
+
+def default_run_name(settings: Settings, catalog: Catalog, parent_name: str, parent_sha256: str | None) -> str:
+    """``PARENT-ft`` (then ``-2``, ``-3`` ...): an unfinished run of this parent first, so that
+    running the same command again resumes it; else the first name no model uses."""
+    base = f"{parent_name}-ft"[:58]
+    for i in range(1, 1000):
+        name = base if i == 1 else f"{base}-{i}"
+        state = work_dir(settings, name) / STATE
+        if state.exists():
+            try:
+                doc = json.loads(state.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                doc = {}
+            if (doc.get("fingerprint") or {}).get("parent_sha256") == parent_sha256:
+                return name
+            continue
+        if catalog.model_by_name(name) is None and not (settings.models_dir / name).exists():
+            return name
+    raise FinetuneError(f"no free name for a fine-tuned model of {parent_name}; pass one")
+
+
+class _Cancelled(Exception):
+    """Raised inside preparation when the user cancels; :meth:`Finetuner.run` turns it into a result."""
+
+
 # --------------------------------------------------------------------------- data on the model's side
 
 
@@ -207,7 +237,7 @@ def heldout_mrr(music: np.ndarray, text: np.ndarray, relevant: list[set[int]]) -
 class Finetuner:
     """One fine-tuning run of ``parent`` into a new model ``name`` (see the module docstring)."""
 
-    def __init__(self, settings: Settings, catalog: Catalog, parent: str | Path, name: str,
+    def __init__(self, settings: Settings, catalog: Catalog, parent: str | Path | None, name: str | None,
                  options: FinetuneOptions | None = None, *, device: str | None = None,
                  vocabularies: dict | None = None,
                  progress: Callable[[FinetuneProgress], None] | None = None,
@@ -216,25 +246,29 @@ class Finetuner:
         from clamp2_engine.library import _resolve
         from clamp2_engine.model_import import check_model_name
 
-        self.settings, self.catalog, self.name = settings, catalog, name
+        self.settings, self.catalog = settings, catalog
         self.opt = options or FinetuneOptions()
         self.progress = progress or (lambda p: None)
         self.should_stop = should_stop or (lambda: False)
         self.log = log or (lambda s: None)
-        problem = check_model_name(name)
-        if problem:
-            raise FinetuneError(problem)
-        if catalog.model_by_name(name) is not None or (settings.models_dir / name).exists():
-            raise FinetuneError(f"a model named {name!r} already exists; choose another name")
+        if name is not None:
+            problem = check_model_name(name)
+            if problem:
+                raise FinetuneError(problem)
+            if catalog.model_by_name(name) is not None or (settings.models_dir / name).exists():
+                raise FinetuneError(f"a model named {name!r} already exists; choose another name")
         self.parent_path = _resolve(parent, settings, catalog)
         self.loaded = load_model(self.parent_path)
         self.parent_name = self.loaded.config.name or Path(self.parent_path).name
+        self.name = name or default_run_name(settings, catalog, self.parent_name, self.loaded.config.weights_sha256)
         self.parent_record = self._parent_record()
         self.device = choose_device(device)
-        self.amp = autocast_dtype(self.device)
+        # bf16 autocast on GPUs that have it; fp16 without a gradient scaler could write NaN, so fp32 there.
+        amp = autocast_dtype(self.device)
+        self.amp = amp if amp == torch.bfloat16 else None
         if self.opt.threads:
             torch.set_num_threads(self.opt.threads)
-        self.work = work_dir(settings, name)
+        self.work = work_dir(settings, self.name)
         self.vocabularies = vocabularies
 
     def _parent_record(self) -> ModelRecord:
@@ -270,14 +304,27 @@ class Finetuner:
         texts = sorted({t for p in pairs for t in p.texts})
         row_of = {t: i for i, t in enumerate(texts)}
         self._emit("prepare", 0, 0, 0, 0, f"reading {len(pairs)} pieces")
-        patches = _read_patches(pairs, self.embedder, None,
-                                lambda n, total: self._emit("prepare", 0, 0, n, total, "reading pieces"))
+
+        def reading(n: int, total: int) -> None:
+            if self.should_stop():
+                raise _Cancelled
+            self._emit("prepare", 0, 0, n, total, "reading pieces")
+
+        patches = _read_patches(pairs, self.embedder, None, reading)
+        unreadable = len(pairs) - len(patches)
+        if self.should_stop():
+            raise _Cancelled
         self._emit("prepare", 0, 0, 0, 0, f"text features of {len(texts)} descriptions")
         self.text_feats = _text_features(self.loaded, self.embedder, texts).to(self.device)
         self.train = [_Example(p.piece_id, patches[p.piece_id], [row_of[t] for t in p.texts])
                       for p in train if p.piece_id in patches]
         self.hold = [_Example(p.piece_id, patches[p.piece_id], [row_of[t] for t in p.texts])
                      for p in hold if p.piece_id in patches]
+        if len(self.train) < o.min_pieces or len(self.hold) < 2:
+            raise FinetuneError(f"too little to learn from: {unreadable} of {len(pairs)} pieces could not be read "
+                                "(moved or deleted since the last scan?); rescan the library, then try again")
+        if unreadable:
+            self.log(f"{unreadable} piece(s) could not be read and are left out (rescan the library to update it)")
         # Held-out queries: the texts of held-out pieces that the training pieces use too (the owner's
         # vocabulary, met on new pieces); relevant = every held-out piece described by the text.  A text
         # only one held-out piece has (its title) cannot be learnt from the others; it is scored only
@@ -335,8 +382,10 @@ class Finetuner:
         length = self.loaded.config.music.patch_length
         ids, mask = pad_patches([P.truncate(ex.patches, length, "random", rng) for ex in examples])
         rows = [rng.choice(ex.text_rows) for ex in examples]
-        same = torch.tensor([[ra == rb or a is b for rb, b in zip(rows, examples)] for ra, a in zip(rows, examples)],
-                            dtype=torch.float32, device=self.device)
+        # music i and text j match when text j is one of piece i's own texts (a reel tagged {reel, Clare}
+        # matches "reel" drawn for another piece too)
+        owns = [set(ex.text_rows) for ex in examples]
+        same = torch.tensor([[r in own for r in rows] for own in owns], dtype=torch.float32, device=self.device)
         return (torch.from_numpy(ids).to(self.device), torch.from_numpy(mask).to(self.device),
                 self.text_feats[rows], same)
 
@@ -346,10 +395,14 @@ class Finetuner:
             m = F.normalize(self.model.music_window_features(ids, mask).float(), dim=-1)
             t = F.normalize(self.model.project_text_features(text).float(), dim=-1)
         logits = self.logit_scale.clamp(max=math.log(100)).exp() * m @ t.T
-        return multi_positive_contrastive(logits, same)
+        return multi_positive_contrastive(logits, same, exact_transpose=True)
 
-    def train_epoch(self, started: float, budget_s: float | None) -> tuple[float, bool]:
-        """One pass over the training pieces; returns (mean loss, cancelled)."""
+    def train_epoch(self, started: float, budget_s: float | None) -> tuple[float, bool, bool]:
+        """One pass over the training pieces; returns (mean loss, cancelled, out of time).
+
+        Out of time, the epoch ends after the batch in progress (its optimizer step is
+        taken) and the run measures and keeps what it has, as after a full epoch.
+        """
         o = self.opt
         self.model.train()
         rng = random.Random(f"{o.seed}:epoch:{self.epoch}")
@@ -365,7 +418,7 @@ class Finetuner:
         for step, batch in enumerate(batches, 1):
             if self.should_stop():
                 self.optimizer.zero_grad(set_to_none=True)
-                return float(np.mean(losses)) if losses else float("nan"), True
+                return float(np.mean(losses)) if losses else float("nan"), True, False
             loss = self._loss(*self._batch(batch, rng)) / accumulate
             loss.backward()
             losses.append(float(loss.detach()) * accumulate)
@@ -377,9 +430,16 @@ class Finetuner:
             remaining = (len(batches) - step) + (o.epochs - self.epoch - 1) * len(batches)
             eta = per_step * remaining
             if budget_s is not None:
-                eta = min(eta, max(0.0, budget_s - (time.time() - started)))
+                left = budget_s - (time.time() - started)
+                if left <= 0:
+                    if step % accumulate:
+                        torch.nn.utils.clip_grad_norm_(list(self.trainable.values()), 1.0)
+                        self.optimizer.step()
+                        self.optimizer.zero_grad(set_to_none=True)
+                    return float(np.mean(losses)), False, True
+                eta = min(eta, left)
             self._emit("train", self.epoch + 1, o.epochs, step, len(batches), "", float(np.mean(losses[-20:])), eta)
-        return float(np.mean(losses)) if losses else float("nan"), False
+        return float(np.mean(losses)) if losses else float("nan"), False, False
 
     # ---------------------------------------------------------------- checkpoints
 
@@ -387,8 +447,9 @@ class Finetuner:
         return {n: p.detach().cpu().clone() for n, p in self.trainable.items()}
 
     def _fingerprint(self) -> dict:
-        return {"parent_sha256": self.loaded.config.weights_sha256, "options": self.opt.to_dict(),
-                "data": self.data_digest}
+        options = self.opt.to_dict()
+        return {"parent_sha256": self.loaded.config.weights_sha256,
+                "options": {k: options[k] for k in WEIGHT_OPTIONS}, "data": self.data_digest}
 
     def save_checkpoint(self) -> None:
         self.work.mkdir(parents=True, exist_ok=True)
@@ -436,8 +497,16 @@ class Finetuner:
     def run(self, *, resume: bool = True) -> FinetuneResult:
         started = time.time()
         o = self.opt
-        if not hasattr(self, "train"):
-            self.prepare()
+        try:
+            if not hasattr(self, "train"):
+                self.prepare()
+        except _Cancelled:
+            self.log("cancelled while preparing; nothing was changed")
+            summary = getattr(self, "summary", None) or DataSummary(0, 0, 0, 0)
+            return FinetuneResult(status="cancelled", name=self.name, parent=self.parent_name, path=None,
+                                  model_id=None, mrr_before=float("nan"), mrr_after=None, best_epoch=0, epochs_run=0,
+                                  seconds=time.time() - started, peak_rss_mb=peak_rss_mb(), device=str(self.device),
+                                  summary=summary)
         resumed = resume and self.load_checkpoint()
         if not resumed:
             if self.work.exists():
@@ -453,7 +522,7 @@ class Finetuner:
         stale = self._stale_epochs() if self.history else 0
         while self.epoch < o.epochs:
             t0 = time.time()
-            loss, cancelled = self.train_epoch(started, budget)
+            loss, cancelled, out_of_time = self.train_epoch(started, budget)
             if cancelled:
                 break
             self.epoch += 1
@@ -470,7 +539,7 @@ class Finetuner:
             if stale >= o.patience:
                 self.log(f"held-out MRR did not improve for {stale} epochs: stopping early")
                 break
-            if budget is not None and time.time() - started > budget:
+            if out_of_time or (budget is not None and time.time() - started > budget):
                 self.log(f"{o.max_minutes:g} minutes spent: stopping after epoch {self.epoch}")
                 break
         result = FinetuneResult(status="cancelled" if cancelled else "finished", name=self.name,
@@ -485,6 +554,7 @@ class Finetuner:
         if self.best_epoch == 0:
             result.status = "no_improvement"
             self.log("no epoch beat the parent model on the held-out pieces; no model was written")
+            shutil.rmtree(self.work, ignore_errors=True)
             return result
         self._emit("save", self.epoch, o.epochs, 0, 0, "writing the new model")
         result.path, result.model_id = self._write_model(result)

@@ -140,8 +140,10 @@ def drop_common_texts(pairs: list[PieceTexts], share: float) -> list[PieceTexts]
 
 
 def holdout_of(pair: PieceTexts, seed: int) -> float:
-    """A stable number in [0, 1) per piece: the split does not move when the library grows."""
-    h = hashlib.sha1(f"{seed}:{pair.path}:{pair.tune_index}".encode("utf-8")).hexdigest()
+    """A stable number in [0, 1) per piece: the split does not move when the library grows, nor when
+    the library folder is moved or renamed (only the file's own folder and name count)."""
+    path = Path(pair.path)
+    h = hashlib.sha1(f"{seed}:{path.parent.name}/{path.name}:{pair.tune_index}".encode("utf-8")).hexdigest()
     return int(h[:8], 16) / 2 ** 32
 
 
