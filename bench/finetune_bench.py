@@ -102,14 +102,16 @@ def main() -> int:
         # 2. a cancelled run, then a resumed one
         steps = {"n": 0}
 
-        def stop_after_a_few() -> bool:
-            steps["n"] += 1
-            return steps["n"] > 5
+        def count_training(p) -> None:
+            steps["n"] += p.phase == "train"
+
+        def stop_after_a_few() -> bool:  # in the middle of the first epoch
+            return steps["n"] >= 5
 
         with Catalog.open(settings.db_path) as cat:
             models_before = [(m.name, m.weights_sha256) for m in cat.models()]
             tuner = Finetuner(settings, cat, args.model, "bench-ft-cancel", options, device=device,
-                              should_stop=stop_after_a_few)
+                              should_stop=stop_after_a_few, progress=count_training)
             cancelled = tuner.run(resume=False)
             models_after = [(m.name, m.weights_sha256) for m in cat.models()]
             ok_db = cat.integrity_check()
@@ -121,8 +123,11 @@ def main() -> int:
               f"no model folder written {no_folder}; parent files byte-identical {intact}; "
               f"catalog integrity {ok_db}; search after cancel returns {len(answer)} results")
         with Catalog.open(settings.db_path) as cat:
-            resumed = Finetuner(settings, cat, args.model, "bench-ft-cancel", options, device=device).run()
-        print(f"resumed run: status {resumed.status}, MRR {resumed.mrr_before:.4f} -> {(resumed.mrr_after or 0):.4f}")
+            logs: list[str] = []
+            resumed = Finetuner(settings, cat, args.model, "bench-ft-cancel", options, device=device,
+                                log=logs.append).run()
+        print(f"run again: {next((x for x in logs if 'resumed' in x), 'did NOT resume')}; status {resumed.status}, "
+              f"MRR {resumed.mrr_before:.4f} -> {(resumed.mrr_after or 0):.4f}")
         print(f"\ntotal {time.perf_counter() - t0:.0f} s")
     return 0
 
