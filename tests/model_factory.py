@@ -52,3 +52,19 @@ def tiny_tokenizer_dir(folder: Path, vocab_size: int = 1000) -> Path:
 
 def write_shapes_json(path: Path, shapes: dict[str, list[int]]) -> None:
     path.write_text(json.dumps(shapes))
+
+
+class CodeRunningPayload:
+    """Pickles as a call to ``os.system`` that creates ``marker``: the malicious-checkpoint tests' payload.
+
+    ``torch.load(weights_only=True)`` must refuse it; if it ever ran, ``marker`` would exist.
+    """
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch '{self.marker}'",))
+

@@ -28,21 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from clamp2_engine.cli import main as clamp2_main
 from clamp2_engine.cli.common import EXIT_MODEL, EXIT_OK, EXIT_USAGE
-from model_factory import tiny_tokenizer_dir
+from model_factory import CodeRunningPayload, tiny_tokenizer_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "resources" / "demo"
 REFUSAL = "could run code"
-
-
-class _Payload:
-    """Pickles as a call to ``os.system`` that creates ``marker``."""
-
-    def __init__(self, marker: Path):
-        self.marker = marker
-
-    def __reduce__(self):
-        return (os.system, (f"touch '{self.marker}'",))
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +41,7 @@ def evil(tmp_path_factory, tiny_checkpoint) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("evil")
     marker = folder / "PWNED"
     ck = torch.load(tiny_checkpoint, weights_only=True)
-    ck["evil"] = _Payload(marker)
+    ck["evil"] = CodeRunningPayload(marker)
     path = folder / "evil.pth"
     torch.save(ck, path)
     # The payload really is armed: an unsafe load would run it.

@@ -25,21 +25,11 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 from clamp2_engine.catalog import Catalog  # noqa: E402
 from clamp2_engine.model_import import OFFICIAL_NAME, import_model  # noqa: E402
 from clamp2_engine.settings import Settings  # noqa: E402
-from model_factory import random_official_checkpoint, tiny_tokenizer_dir  # noqa: E402
+from model_factory import CodeRunningPayload, random_official_checkpoint, tiny_tokenizer_dir  # noqa: E402
 from music_factory import make_abc_file, make_midi  # noqa: E402
 
 SIGNAL_TIMEOUT = 60_000
 REFUSAL = "could run code"
-
-
-class _Payload:
-    """Pickles as a call to ``os.system`` that creates ``marker``."""
-
-    def __init__(self, marker: Path):
-        self.marker = marker
-
-    def __reduce__(self):
-        return (os.system, (f"touch '{self.marker}'",))
 
 
 @pytest.fixture
@@ -160,7 +150,7 @@ def test_a_code_running_checkpoint_chosen_in_the_dialog_is_refused_with_one_line
 
     marker = tmp_path / "PWNED"
     ck = torch.load(tiny_checkpoint, weights_only=True)
-    ck["evil"] = _Payload(marker)
+    ck["evil"] = CodeRunningPayload(marker)
     evil = tmp_path / "evil" / "official.pth"
     evil.parent.mkdir()
     torch.save(ck, evil)
