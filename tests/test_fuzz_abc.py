@@ -13,12 +13,9 @@ the end of the module (visible without ``-s``).
 from __future__ import annotations
 
 import json
-import signal
-import threading
 import time
 import tracemalloc
 from collections import Counter
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,6 +30,8 @@ from clamp2_engine.formats.abc_interleave import interleave_abc_report
 from clamp2_engine.pieces import Preprocessing
 from clamp2_engine.scanner import DiskFile, parse_file
 
+import fuzz_support
+
 ROOT = Path(__file__).resolve().parents[1]
 HARD_LIMIT_S = 30.0
 FUZZ = settings(deadline=timedelta(seconds=10), print_blob=True,
@@ -44,28 +43,8 @@ def fuzz(max_examples: int) -> settings:
     return settings(FUZZ, max_examples=max_examples)
 
 
-@contextmanager
 def hard_time_limit(seconds: float = HARD_LIMIT_S):
-    """Interrupt the case instead of hanging the suite (SIGALRM; a BaseException, so no handler eats it)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    class Hang(BaseException):
-        pass
-
-    def on_alarm(signum, frame):
-        raise Hang(f"no result after {seconds:.0f} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # repeats, in case a finalizer swallows one
-    try:
-        yield
-    except Hang as exc:
-        pytest.fail(str(exc))
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return fuzz_support.hard_time_limit(seconds)
 
 
 @pytest.fixture(scope="module")
@@ -279,12 +258,6 @@ def test_explicit_worst_cases_in_bounded_time_and_memory(work, case):
 
 def test_zz_report_case_counts(capsys):
     """Print how many cases each suite ran (visible in `make test` output)."""
-    total = sum(v for k, v in CASES.items() if ":" not in k)
-    lines = [f"fuzz_abc: {total} cases"] + [f"  {k}: {v}" for k, v in sorted(CASES.items()) if ":" not in k]
-    outcomes: Counter[str] = Counter()
-    for k, v in CASES.items():
-        if ":" in k:
-            outcomes[k.split(":", 1)[1]] += v
-    lines.append("  outcomes: " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
+    total, text = fuzz_support.case_report("fuzz_abc", CASES)
     with capsys.disabled():
-        print("\n" + "\n".join(lines))
+        print("\n" + text)

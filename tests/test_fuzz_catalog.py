@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from clamp2_engine.catalog import Catalog, PieceRow
 from clamp2_engine.checkpoints import load_model
 from clamp2_engine.library import Library
 from clamp2_engine.settings import Settings
+import fuzz_support
 from music_factory import make_abc_file, make_midi
 
 HARD_LIMIT_S = 120.0
@@ -45,23 +44,8 @@ def fuzz(max_examples: int) -> settings:
     return settings(FUZZ, max_examples=max_examples)
 
 
-@contextmanager
 def hard_time_limit(seconds: float = HARD_LIMIT_S):
-    class Hang(BaseException):
-        pass
-
-    def on_alarm(signum, frame):
-        raise Hang(f"no result after {seconds:.0f} s: a hang")
-
-    previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)  # repeats, in case a finalizer swallows one
-    try:
-        yield
-    except Hang as exc:
-        pytest.fail(str(exc))
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    return fuzz_support.hard_time_limit(seconds)
 
 
 @pytest.fixture(scope="module")
@@ -333,7 +317,6 @@ def test_a_file_that_needs_too_much_memory_fails_alone(tmp_path, model, monkeypa
 
 
 def test_zz_report_case_counts(capsys):
-    total = sum(v for k, v in CASES.items() if ":" not in k)
-    lines = [f"fuzz_catalog: {total} cases"] + [f"  {k}: {v}" for k, v in sorted(CASES.items())]
+    total, text = fuzz_support.case_report("fuzz_catalog", CASES, outcomes=False)
     with capsys.disabled():
-        print("\n" + "\n".join(lines))
+        print("\n" + text)
