@@ -223,3 +223,34 @@ def test_cli_finetune_json_and_use_embeds_the_library(tagged, tmp_path):
     with Catalog.open(settings.db_path) as cat:
         assert cat.get_meta("default_model") == "cli-ft"
         assert len(cat.embedding_ids(cat.model_by_name("cli-ft").id)) == 120
+
+
+def test_an_official_layout_model_with_its_own_text_tower_fine_tunes_too(tmp_path, tiny_checkpoint):
+    """XLM-R-style tower (the official layout, the reference checkpoint + a real tokenizer): its features
+    come from the tower itself, and text_proj can train on them."""
+    from clamp2_engine.model_import import import_model
+    from model_factory import tiny_tokenizer_dir
+
+    settings = _settings(tmp_path)
+    imported = import_model(tiny_checkpoint, settings, name="official-tiny",
+                            tokenizer_dir=tiny_tokenizer_dir(tmp_path / "tok"))
+    assert imported.can_embed_text
+    music = tmp_path / "music"
+    music.mkdir()
+    rng = random.Random(3)
+    truth = {}
+    for i in range(40):
+        rhythm = rng.choice(sorted(ABC_RHYTHMS))
+        path = music / f"{hashlib.sha1(str(i).encode()).hexdigest()[:12]}.abc"
+        path.write_text(make_abc_tune(1, seed=500 + i, rhythm=rhythm), encoding="utf-8")
+        truth[path.name] = rhythm
+    with Library.open(settings, "official-tiny") as lib:
+        lib.scan([music])
+        for pid in lib.catalog.all_piece_ids().tolist():
+            lib.catalog.tag_piece([pid], truth[Path(lib.catalog.piece(pid).path).name])
+    with Catalog.open(settings.db_path) as cat:
+        tuner = Finetuner(settings, cat, "official-tiny", None,
+                          FinetuneOptions(epochs=2, patience=2, train_text_proj=True))
+        result = tuner.run()
+    assert tuner.text_feats.shape[1] == tuner.loaded.config.text.hidden_size
+    assert result.status in ("finished", "no_improvement") and len(result.history) == 2

@@ -180,8 +180,12 @@ class Embedder:
         return tok.encode(tok.sep_token.join(lines))
 
     def embed_token_ids(self, sequences: Sequence[Sequence[int]], *, normalize: bool = True,
-                        progress: Progress | None = None) -> np.ndarray:
-        """Token id sequences (with ``<s>``/``</s>``) -> one row per sequence."""
+                        progress: Progress | None = None, project: bool = True) -> np.ndarray:
+        """Token id sequences (with ``<s>``/``</s>``) -> one row per sequence.
+
+        ``project=False``: the pooled text-tower features before ``text_proj``
+        (fine-tuning computes them once and trains on top).
+        """
         cfg = self.loaded.config.text
         arrays = [np.asarray(s, dtype=np.int64) for s in sequences]
         lengths = [len(a) for a in arrays]
@@ -197,9 +201,9 @@ class Embedder:
                 ids[row, : job.length] = arrays[job.seq][job.start:job.stop]
                 mask[row, : job.length] = 1
             return self.model.text_window_features(torch.from_numpy(ids).to(self._device),
-                                                   torch.from_numpy(mask).to(self._device))
+                                                   torch.from_numpy(mask).to(self._device), project=project)
 
-        out = self._run(batches, len(arrays), run, progress)
+        out = self._run(batches, len(arrays), run, progress, dim=None if project else cfg.hidden_size)
         return l2_normalize(out) if normalize else out
 
     def embed_text(self, texts: Sequence[str], *, normalize: bool = True) -> np.ndarray:
@@ -233,8 +237,8 @@ class Embedder:
     # ------------------------------------------------------------------ shared loop
 
     def _run(self, batches: Iterable[list[_Job]], n: int, forward: Callable[[list[_Job]], torch.Tensor],
-             progress: Progress | None) -> np.ndarray:
-        dim = self.dim
+             progress: Progress | None, dim: int | None = None) -> np.ndarray:
+        dim = dim or self.dim
         sums = np.zeros((n, dim), dtype=np.float64)
         weights = np.zeros(n, dtype=np.float64)
         remaining = np.zeros(n, dtype=np.int64)

@@ -178,27 +178,13 @@ class _Example:
 
 
 def _text_features(loaded: LoadedModel, embedder: Embedder, texts: list[str]) -> torch.Tensor:
-    """The frozen text tower's features (before ``text_proj``), computed once."""
+    """The frozen text tower's features (before ``text_proj``), computed once, as plain tensors
+    (not inference-mode ones: ``text_proj`` may train on them)."""
     if loaded.model.has_frozen_text_tower:
         out = [embedder.frozen_text_features(texts[i:i + 256]) for i in range(0, len(texts), 256)]
         return torch.from_numpy(np.concatenate(out).astype(np.float32))
-    cfg = loaded.config.text
-    model = loaded.model
-    rows = []
-    with torch.inference_mode():
-        for i in range(0, len(texts), 32):
-            seqs = [embedder.tokenize(t)[: cfg.max_length] for t in texts[i:i + 32]]
-            longest = max(len(s) for s in seqs)
-            ids = np.full((len(seqs), longest), cfg.pad_token_id, dtype=np.int64)
-            mask = np.zeros((len(seqs), longest), dtype=np.int64)
-            for r, s in enumerate(seqs):
-                ids[r, :len(s)] = s
-                mask[r, :len(s)] = 1
-            dev = embedder.torch_device
-            feats = model.text_window_features(torch.from_numpy(ids).to(dev), torch.from_numpy(mask).to(dev),
-                                               project=False)
-            rows.append(feats.float().cpu())
-    return torch.cat(rows)
+    feats = embedder.embed_token_ids([embedder.tokenize(t) for t in texts], normalize=False, project=False)
+    return torch.from_numpy(feats)
 
 
 def _read_patches(pairs: list[PieceTexts], embedder: Embedder, workers: int | None,
