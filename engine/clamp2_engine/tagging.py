@@ -35,13 +35,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
+from clamp2_engine.atomic_files import atomic_write_text
 from clamp2_engine.catalog import Catalog, TagRecord
 from clamp2_engine.errors import Clamp2Error
 
@@ -217,19 +217,7 @@ def save_calibration(path: str | os.PathLike[str], calibration: Calibration, inf
     path = Path(path)
     doc = json.loads(path.read_text(encoding="utf-8"))
     doc["calibration"] = {"method": "top_k_margin", **calibration.as_dict(), **info}
-    _atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-
-
-def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+    atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
 
 
 # --------------------------------------------------------------------------

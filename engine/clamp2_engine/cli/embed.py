@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from clamp2_engine.atomic_files import atomic_write_bytes
 from clamp2_engine.checkpoints import load_model
 from clamp2_engine.cli.common import EXIT_NOTHING_DONE, EXIT_OK, advance_to, err, progress_bar
 from clamp2_engine.device import DEVICE_CHOICES
@@ -47,26 +46,14 @@ def load_embedder(args: argparse.Namespace) -> Embedder:
     return Embedder(load_model(path), device=args.device, batch_patches=getattr(args, "batch_patches", 8192))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
 def _write_outputs(out: Path, matrix: np.ndarray, doc: dict) -> Path:
     import io
 
     buf = io.BytesIO()
     np.save(buf, matrix)
-    _atomic_write(out, buf.getvalue())
+    atomic_write_bytes(out, buf.getvalue())
     map_path = out.with_suffix(".json")
-    _atomic_write(map_path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    atomic_write_bytes(map_path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return map_path
 
 
