@@ -684,21 +684,21 @@ class MainWindow(QMainWindow):
         """The "Get the official CLaMP 2 model" dialog (window-modal; returns it, tests drive it)."""
         from clamp2_desktop.model_dialogs import OfficialModelDialog
 
-        dialog = OfficialModelDialog(self.settings, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.useModel.connect(self.use_model)
-        self.official_dialog = dialog
-        dialog.open()
-        return dialog
+        self.official_dialog = self._open_model_dialog(OfficialModelDialog(self.settings, self))
+        return self.official_dialog
 
     def show_finetune_dialog(self):
         """The "Fine-tune on my library" dialog, starting from the model in use (returns it, tests drive it)."""
         from clamp2_desktop.finetune_dialog import FinetuneDialog
 
-        dialog = FinetuneDialog(self.settings, self.info.model_name if self.info else self.model_spec, self)
+        parent_model = self.info.model_name if self.info else self.model_spec
+        self.finetune_dialog = self._open_model_dialog(FinetuneDialog(self.settings, parent_model, self))
+        return self.finetune_dialog
+
+    def _open_model_dialog(self, dialog):
+        """Window-modal, deleted on close; its ``useModel(name, reembed)`` switches the app's model."""
         dialog.setAttribute(Qt.WA_DeleteOnClose)
         dialog.useModel.connect(self.use_model)
-        self.finetune_dialog = dialog
         dialog.open()
         return dialog
 
