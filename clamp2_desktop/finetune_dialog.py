@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
 
 from clamp2_engine.catalog import Catalog
 from clamp2_engine.settings import Settings
-from clamp2_engine.training.finetune import FinetuneOptions, FinetuneProgress, FinetuneResult, Finetuner
-from clamp2_engine.training.finetune_data import collect_pairs, drop_common_texts, split_pairs, summarize
+from clamp2_engine.training.finetune import (
+    FinetuneOptions,
+    FinetuneProgress,
+    FinetuneResult,
+    Finetuner,
+    select_pairs,
+)
 
 
 class FinetuneJob(QThread):
@@ -160,11 +165,7 @@ class FinetuneDialog(QDialog):
         from clamp2_engine.tagging import available_vocabularies
 
         with Catalog.open(self.settings.db_path) as catalog:
-            d = FinetuneOptions()
-            pairs = drop_common_texts(collect_pairs(catalog, available_vocabularies(self.settings)),
-                                      d.drop_common_share)
-            train, hold = split_pairs(pairs, d.holdout_share, d.seed)
-            s = summarize(catalog, pairs, train, hold)
+            s = select_pairs(catalog, available_vocabularies(self.settings), FinetuneOptions())[3]
         tags = ", ".join(f"{name} ({n})" for name, n in list(s.user_tags.items())[:8]) or self.tr("none yet")
         sources = {"tag": self.tr("tags"), "title": self.tr("titles"), "composer": self.tr("composers"),
                    "field": self.tr("ABC comments and fields"), "file": self.tr("file names"),

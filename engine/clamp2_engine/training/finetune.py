@@ -170,6 +170,17 @@ class _Cancelled(Exception):
 # --------------------------------------------------------------------------- data on the model's side
 
 
+def select_pairs(catalog: Catalog, vocabularies, options: FinetuneOptions
+                 ) -> tuple[list[PieceTexts], list[PieceTexts], list[PieceTexts], DataSummary]:
+    """``(pairs, train, holdout, summary)`` exactly as a run will use them (the dialog shows the summary)."""
+    pairs = drop_common_texts(collect_pairs(catalog, vocabularies), options.drop_common_share)
+    if len(pairs) > options.max_pieces:
+        rng = random.Random(f"{options.seed}:sample")
+        pairs = sorted(rng.sample(pairs, options.max_pieces), key=lambda p: p.piece_id)
+    train, hold = split_pairs(pairs, options.holdout_share, options.seed)
+    return pairs, train, hold, summarize(catalog, pairs, train, hold)
+
+
 @dataclass
 class _Example:
     piece_id: int
@@ -274,13 +285,7 @@ class Finetuner:
             from clamp2_engine.tagging import available_vocabularies
 
             vocabs = available_vocabularies(self.settings)
-        pairs = collect_pairs(self.catalog, vocabs)
-        pairs = drop_common_texts(pairs, o.drop_common_share)
-        if len(pairs) > o.max_pieces:
-            rng = random.Random(f"{o.seed}:sample")
-            pairs = sorted(rng.sample(pairs, o.max_pieces), key=lambda p: p.piece_id)
-        train, hold = split_pairs(pairs, o.holdout_share, o.seed)
-        self.summary = summarize(self.catalog, pairs, train, hold)
+        pairs, train, hold, self.summary = select_pairs(self.catalog, vocabs, o)
         if len(train) < o.min_pieces or len(hold) < 2:
             raise FinetuneError(f"too little to learn from: {len(pairs)} pieces have a title, tag, comment or "
                                 f"meaningful file name (at least {o.min_pieces + 2} are needed); tag some pieces "
