@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import threading
 import time
-from dataclasses import fields
 
 from clamp2_engine.cli.common import EXIT_INTERRUPTED, EXIT_NOTHING_DONE, EXIT_OK, err, print_json
 from clamp2_engine.cli.embed import add_model_arguments
@@ -47,11 +46,9 @@ def run(args: argparse.Namespace) -> int:
     from clamp2_engine.training.finetune import FinetuneOptions, Finetuner
 
     settings = Settings.from_env(db=args.db, device=None if args.device == "auto" else args.device)
-    known = {f.name for f in fields(FinetuneOptions)}
-    options = FinetuneOptions(**{k: v for k, v in {
-        "epochs": args.epochs, "max_minutes": args.max_minutes, "batch_size": args.batch_size,
-        "accumulate": args.accumulate, "lr": args.lr, "train_layers": args.train_layers,
-        "holdout_share": args.holdout, "seed": args.seed}.items() if k in known})
+    options = FinetuneOptions(epochs=args.epochs, max_minutes=args.max_minutes, batch_size=args.batch_size,
+                              accumulate=args.accumulate, lr=args.lr, train_layers=args.train_layers,
+                              holdout_share=args.holdout, seed=args.seed)
     stop = threading.Event()
     last = {"t": 0.0}
 
